@@ -1,0 +1,144 @@
+"""企业子平台: one page per enterprise, the root of everything it publishes.
+
+One subtree per enterprise means one set of page permissions per role per
+enterprise (DESIGN.md §3); provisioning (issue #3) creates these pages.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+
+from pages.listing import listing_context
+
+from .articles import ArticlePage
+
+STREAMS = ("news", "achievements", "experience")
+
+
+class EnterpriseIndexPage(Page):
+    """企业子平台 directory: every group company with its subsidiaries."""
+
+    intro = models.TextField(_("简介"), blank=True, max_length=500)
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["pages.EnterprisePage"]
+    max_count_per_parent = 1
+    template = "pages/enterprise_index_page.html"
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("企业子平台目录")
+        verbose_name_plural = _("企业子平台目录")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        pages = list(
+            EnterprisePage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("enterprise", "enterprise__logo")
+            .order_by("enterprise__sort_order", "enterprise__code")
+        )
+        groups = [p for p in pages if p.enterprise.is_group]
+        for group_page in groups:
+            group_page.subsidiary_pages = [
+                p for p in pages if p.enterprise.parent_id == group_page.enterprise_id
+            ]
+        context["group_pages"] = groups
+        return context
+
+
+class EnterprisePage(RoutablePageMixin, Page):
+    """A group company's or subsidiary's sub-platform, listing its own items.
+
+    A group's page lists its subsidiaries' items too, since the group answers
+    for them (集团公司审核确认后统一纳入平台数据库).
+    """
+
+    enterprise = models.ForeignKey(
+        "snippets.Enterprise",
+        verbose_name=_("企业"),
+        on_delete=models.PROTECT,
+        related_name="sub_platform_pages",
+    )
+    intro = models.TextField(
+        _("子平台简介"), blank=True, max_length=1000, help_text=_("留空则显示企业简介。")
+    )
+
+    parent_page_types = ["pages.EnterpriseIndexPage", "pages.EnterprisePage"]
+    subpage_types = [
+        "pages.EnterprisePage",
+        "pages.NewsPage",
+        "pages.AchievementPage",
+        "pages.ExperiencePage",
+    ]
+    template = "pages/enterprise_page.html"
+    content_panels = Page.content_panels + [FieldPanel("enterprise"), FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("企业子平台")
+        verbose_name_plural = _("企业子平台")
+
+    @property
+    def owning_enterprise(self):
+        return self.enterprise
+
+    def clean(self):
+        super().clean()
+        parent = self.get_parent() if self.path else None
+        if parent is None or not self.enterprise_id:
+            return
+        parent = parent.specific
+        expected_parent = self.enterprise.parent_id
+        actual_parent = parent.enterprise_id if isinstance(parent, EnterprisePage) else None
+        if expected_parent != actual_parent:
+            raise ValidationError(
+                {"enterprise": _("所属企业的子平台应建在其集团公司子平台之下，集团公司建在企业子平台目录下。")}
+            )
+
+    def get_items(self):
+        from snippets.models import Enterprise
+
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .filter(
+                locale_id=self.locale_id,
+                enterprise__in=Enterprise.objects.family_of(self.enterprise).values("pk"),
+            )
+            .order_by("-first_published_at", "-pk")
+        )
+
+    @path("")
+    def listing(self, request):
+        stream = request.GET.get("stream")
+        items = self.get_items()
+        if stream in STREAMS:
+            from django.contrib.contenttypes.models import ContentType
+
+            from .sections import SectionPage
+
+            model = next(m.item_model for m in SectionPage.__subclasses__()
+                         if m.item_model.stream == stream)
+            items = items.filter(content_type=ContentType.objects.get_for_model(model))
+        else:
+            stream = ""
+        context = self.get_context(request)
+        context.update(listing_context(request, items))
+        context["stream"] = stream
+        context["streams"] = STREAMS
+        context["subsidiary_pages"] = (
+            EnterprisePage.objects.live().public().child_of(self).select_related("enterprise")
+            if self.enterprise.is_group
+            else []
+        )
+        return self.render(request, context_overrides=context)
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from pages.feeds import EnterpriseFeed
+
+        return EnterpriseFeed()(request, enterprise_page=self)

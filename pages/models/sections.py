@@ -1,0 +1,102 @@
+"""Section listings at home level (科技动态, 重大科技成就 …).
+
+Each aggregates one stream across all enterprises, with the reader's filters,
+pagination and an RSS feed at ``<section>/feed/``. News, achievements and
+experience live under the enterprises' sub-platforms; trends and notices are
+regulator content and live under their own section page.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+
+from pages.listing import listing_context
+
+from .articles import AchievementPage, ExperiencePage, NewsPage, NoticePage, TrendPage
+
+
+class SectionPage(RoutablePageMixin, Page):
+    """Abstract base of the five section listings: one subclass per stream."""
+
+    intro = models.TextField(_("栏目简介"), blank=True, max_length=500)
+
+    item_model = None
+    parent_page_types = ["pages.HomePage"]
+    max_count_per_parent = 1
+    template = "pages/section_page.html"
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
+
+    def get_items(self):
+        """Live, public items of this stream in this section's language, newest first."""
+        return (
+            self.item_model.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .order_by("-first_published_at", "-pk")
+        )
+
+    @path("")
+    def listing(self, request):
+        context = self.get_context(request)
+        context.update(listing_context(request, self.get_items()))
+        return self.render(request, context_overrides=context)
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from pages.feeds import SectionFeed
+
+        return SectionFeed()(request, section=self)
+
+    @property
+    def stream(self):
+        return self.item_model.stream
+
+
+class NewsIndexPage(SectionPage):
+    item_model = NewsPage
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("科技动态栏目")
+        verbose_name_plural = _("科技动态栏目")
+
+
+class AchievementIndexPage(SectionPage):
+    item_model = AchievementPage
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("重大科技成就栏目")
+        verbose_name_plural = _("重大科技成就栏目")
+
+
+class ExperienceIndexPage(SectionPage):
+    item_model = ExperiencePage
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("管理经验栏目")
+        verbose_name_plural = _("管理经验栏目")
+
+
+class TrendIndexPage(SectionPage):
+    item_model = TrendPage
+    subpage_types = ["pages.TrendPage"]
+
+    class Meta:
+        verbose_name = _("国内外技术动态栏目")
+        verbose_name_plural = _("国内外技术动态栏目")
+
+
+class NoticeIndexPage(SectionPage):
+    item_model = NoticePage
+    subpage_types = ["pages.NoticePage"]
+
+    class Meta:
+        verbose_name = _("通知公告栏目")
+        verbose_name_plural = _("通知公告栏目")
