@@ -4,6 +4,8 @@
 so a fresh database gets the same tree whether or not demo data is loaded.
 """
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
@@ -81,10 +83,16 @@ def ensure_site_structure():
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         site = Site(hostname="localhost", port=80, is_default_site=True)
-    if site.root_page_id != home.pk:
+    if (site.hostname, site.port) == ("localhost", 80):
+        # Wagtail's placeholder: absolute URLs (feeds, sitemap, emails) should
+        # name the host the site is actually served at.
+        base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        site.hostname = base.hostname or "localhost"
+        site.port = base.port or (443 if base.scheme == "https" else 80)
+    if site.root_page_id != home.pk or site.site_name != HOME["title"]:
         site.root_page = home
         site.site_name = HOME["title"]
-        site.save()
+    site.save()
 
     sections = {}
     for model, slug, title, _title_en, intro, _intro_en in SECTIONS:

@@ -1,5 +1,7 @@
 """Views outside the page tree: site search, robots.txt and the error pages."""
 
+import re
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
 from django.utils.translation import get_language
@@ -9,6 +11,7 @@ from wagtail.models import Locale
 from pages.models import ArticlePage
 
 MAX_QUERY_LENGTH = 200
+NON_WORD = re.compile(r"[^\w]+")
 
 
 @require_GET
@@ -21,13 +24,16 @@ def search(request):
     query = request.GET.get("q", "")
     # Drop characters that cannot be encoded (lone surrogates) and over-long input.
     query = query.encode("utf-8", "ignore").decode("utf-8").strip()[:MAX_QUERY_LENGTH]
+    # Quotes, operators and symbols mean syntax to the database's full-text
+    # engine (SQLite FTS5 fails on an unbalanced quote); search words only.
+    terms = " ".join(NON_WORD.sub(" ", query).split())
     results = ArticlePage.objects.none()
-    if query:
+    if terms:
         locale = Locale.objects.filter(language_code=get_language()).first()
         qs = ArticlePage.objects.live().public().select_related("enterprise")
         if locale:
             qs = qs.filter(locale=locale)
-        results = qs.search(query, operator="and")
+        results = qs.search(terms, operator="and")
     paginator = Paginator(results, 10)
     try:
         page = paginator.page(request.GET.get("page", 1))
