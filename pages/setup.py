@@ -7,7 +7,6 @@ so a fresh database gets the same tree whether or not demo data is loaded.
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from pages.models import (
@@ -66,7 +65,6 @@ def ensure_locales():
     return locales
 
 
-@transaction.atomic
 def ensure_site_structure():
     """Create whatever is missing of the home page, the sections and their English copies."""
     locales = ensure_locales()
@@ -98,7 +96,7 @@ def ensure_site_structure():
     for model, slug, title, _title_en, intro, _intro_en in SECTIONS:
         page = model.objects.child_of(home).filter(locale=zh).first()
         if page is None:
-            page = model(title=title, slug=slug, intro=intro, locale=zh)
+            page = model(title=title, slug=slug, intro=intro, locale=zh, show_in_menus=True)
             home.add_child(instance=page)
             page.save_revision().publish()
         sections[slug] = page

@@ -25,6 +25,8 @@ class SectionPage(RoutablePageMixin, Page):
     item_model = None
     parent_page_types = ["pages.HomePage"]
     max_count_per_parent = 1
+    # Wagtail names a template after each concrete class unless it is set on
+    # that class, so every section repeats `template = SectionPage.template`.
     template = "pages/section_page.html"
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
@@ -58,6 +60,7 @@ class SectionPage(RoutablePageMixin, Page):
 
 
 class NewsIndexPage(SectionPage):
+    template = SectionPage.template
     item_model = NewsPage
     subpage_types = []
 
@@ -67,6 +70,7 @@ class NewsIndexPage(SectionPage):
 
 
 class AchievementIndexPage(SectionPage):
+    template = SectionPage.template
     item_model = AchievementPage
     subpage_types = []
 
@@ -76,6 +80,7 @@ class AchievementIndexPage(SectionPage):
 
 
 class ExperienceIndexPage(SectionPage):
+    template = SectionPage.template
     item_model = ExperiencePage
     subpage_types = []
 
@@ -85,6 +90,7 @@ class ExperienceIndexPage(SectionPage):
 
 
 class TrendIndexPage(SectionPage):
+    template = SectionPage.template
     item_model = TrendPage
     subpage_types = ["pages.TrendPage"]
 
@@ -94,6 +100,7 @@ class TrendIndexPage(SectionPage):
 
 
 class NoticeIndexPage(SectionPage):
+    template = SectionPage.template
     item_model = NoticePage
     subpage_types = ["pages.NoticePage"]
 
