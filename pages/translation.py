@@ -5,6 +5,7 @@ pages uses the same machinery, so every English page is a real wagtail-localize
 translation that editors can later sync and edit.
 """
 
+from wagtail.models import Revision
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 
@@ -30,5 +31,12 @@ def translate_page(page, locale, strings, *, user=None, publish=True):
                 context=segment.context,
                 defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
             )
-    translation.save_target(user=user, publish=publish)
-    return page.get_translation(locale)
+    # wagtail-localize publishes in transaction.on_commit with the in-memory
+    # copy of the page, which inside a longer transaction (a loader, a test)
+    # writes back stale tree fields; save a draft and publish it ourselves.
+    translation.save_target(user=user, publish=False)
+    translated = page.get_translation(locale)
+    if publish:
+        Revision.objects.get(pk=translated.latest_revision_id).publish(user=user)
+        translated.refresh_from_db()
+    return translated

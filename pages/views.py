@@ -51,7 +51,7 @@ def robots_txt(request):
 
 def server_error(request):
     """500 page rendered without context processors that could fail again."""
-    from django.template import loader
     from django.http import HttpResponseServerError
+    from django.template import loader
 
     return HttpResponseServerError(loader.get_template("500.html").render())

@@ -124,18 +124,17 @@ class ArticlePage(Page):
         return self.first_published_at
 
     def enterprise_from_tree(self):
-        """The enterprise of the nearest sub-platform page above this one, if any."""
+        """The id of the enterprise of the nearest sub-platform page above this one, if any."""
         from .enterprise import EnterprisePage
 
         if not self.path:
-            return self.enterprise
-        ancestor = (
+            return self.enterprise_id
+        return (
             EnterprisePage.objects.filter(path__in=self._ancestor_paths())
             .order_by("-depth")
             .values_list("enterprise_id", flat=True)
             .first()
         )
-        return ancestor
 
     def _ancestor_paths(self):
         steplen = self.steplen
