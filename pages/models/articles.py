@@ -25,6 +25,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from pages.blocks import ArticleBodyBlock
+from pages.forms import ArticlePageForm
 
 
 class ArticlePageTag(TaggedItemBase):
@@ -80,6 +81,7 @@ class ArticlePage(Page):
     )
 
     is_creatable = False
+    base_form_class = ArticlePageForm
     # Stream key used by section listings, feeds and the home page.
     stream = ""
     stream_label = ""
@@ -140,10 +142,19 @@ class ArticlePage(Page):
         steplen = self.steplen
         return [self.path[:i] for i in range(steplen, len(self.path), steplen)]
 
-    def full_clean(self, *args, **kwargs):
+    def _derive_enterprise(self):
         if self.path:
             self.enterprise_id = self.enterprise_from_tree()
+
+    def full_clean(self, *args, **kwargs):
+        self._derive_enterprise()
         super().full_clean(*args, **kwargs)
+
+    def minimal_clean(self):
+        # Wagtail saves drafts (live=False) with minimal_clean, not full_clean:
+        # a new draft, and the item submitted for review, must know its owner too.
+        self._derive_enterprise()
+        super().minimal_clean()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

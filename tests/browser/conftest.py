@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -32,7 +33,11 @@ def _free_port():
 
 @pytest.fixture(scope="session")
 def demo_server(tmp_path_factory):
-    """Base URL of a dev server with a small demo data set."""
+    """A dev server with a small demo data set: ``.url`` and ``.shell(code)``.
+
+    ``shell`` runs Python in `manage.py shell` against the server's database
+    and returns what it printed, for checking what the browser did.
+    """
     workdir = tmp_path_factory.mktemp("demo-server")
     port = _free_port()
     env = {
@@ -64,7 +69,14 @@ def demo_server(tmp_path_factory):
                 time.sleep(0.3)
         else:
             pytest.fail("the development server did not start within 30 s")
-        yield f"http://127.0.0.1:{port}"
+        def shell(code):
+            done = subprocess.run(
+                manage + ["shell", "-v0", "-c", code],
+                env=env, cwd=ROOT, check=True, capture_output=True, text=True,
+            )
+            return done.stdout.strip()
+
+        yield SimpleNamespace(url=f"http://127.0.0.1:{port}", shell=shell)
     finally:
         server.terminate()
         server.wait(timeout=10)
