@@ -98,7 +98,6 @@ def with_card_data(queryset):
     return queryset.select_related("enterprise").prefetch_related(
         Prefetch("cover_image", queryset=images),
         "tech_fields",
-        "tags",
     )
 
 

@@ -29,7 +29,10 @@ def translate_page(page, locale, strings, *, user=None, publish=True):
                 translation_of=segment.string,
                 locale=locale,
                 context=segment.context,
-                defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+                defaults={
+                    "data": text,
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                },
             )
     # wagtail-localize publishes in transaction.on_commit with the in-memory
     # copy of the page, which inside a longer transaction (a loader, a test)

@@ -174,11 +174,7 @@ class ArticlePage(Page):
 
     def _stream_queryset(self):
         return (
-            type(self)
-            .objects.live()
-            .public()
-            .filter(locale_id=self.locale_id)
-            .exclude(pk=self.pk)
+            type(self).objects.live().public().filter(locale_id=self.locale_id).exclude(pk=self.pk)
         )
 
     def get_neighbours(self):
@@ -280,8 +276,10 @@ class AchievementPage(ArticlePage):
     edit_handler = _article_panels(
         [
             MultiFieldPanel(
-                [FieldRowPanel([FieldPanel("award"), FieldPanel("award_level")]),
-                 FieldPanel("project")],
+                [
+                    FieldRowPanel([FieldPanel("award"), FieldPanel("award_level")]),
+                    FieldPanel("project"),
+                ],
                 heading=_("奖励与项目"),
             )
         ]

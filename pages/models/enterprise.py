@@ -96,7 +96,11 @@ class EnterprisePage(RoutablePageMixin, Page):
         actual_parent = parent.enterprise_id if isinstance(parent, EnterprisePage) else None
         if expected_parent != actual_parent:
             raise ValidationError(
-                {"enterprise": _("所属企业的子平台应建在其集团公司子平台之下，集团公司建在企业子平台目录下。")}
+                {
+                    "enterprise": _(
+                        "所属企业的子平台应建在其集团公司子平台之下，集团公司建在企业子平台目录下。"
+                    )
+                }
             )
 
     def get_items(self):
@@ -121,8 +125,9 @@ class EnterprisePage(RoutablePageMixin, Page):
 
             from .sections import SectionPage
 
-            model = next(m.item_model for m in SectionPage.__subclasses__()
-                         if m.item_model.stream == stream)
+            model = next(
+                m.item_model for m in SectionPage.__subclasses__() if m.item_model.stream == stream
+            )
             items = items.filter(content_type=ContentType.objects.get_for_model(model))
         else:
             stream = ""

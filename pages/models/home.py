@@ -76,7 +76,5 @@ class HomePage(Page):
         context["featured"] = featured
         from .enterprise import EnterpriseIndexPage
 
-        context["enterprise_index"] = (
-            EnterpriseIndexPage.objects.child_of(self).live().first()
-        )
+        context["enterprise_index"] = EnterpriseIndexPage.objects.child_of(self).live().first()
         return context

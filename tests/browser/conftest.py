@@ -69,10 +69,15 @@ def demo_server(tmp_path_factory):
                 time.sleep(0.3)
         else:
             pytest.fail("the development server did not start within 30 s")
+
         def shell(code):
             done = subprocess.run(
                 manage + ["shell", "-v0", "-c", code],
-                env=env, cwd=ROOT, check=True, capture_output=True, text=True,
+                env=env,
+                cwd=ROOT,
+                check=True,
+                capture_output=True,
+                text=True,
             )
             return done.stdout.strip()
 

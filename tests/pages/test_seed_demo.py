@@ -1,0 +1,81 @@
+"""``manage.py seed_demo``: demo content that can be loaded again and again, and safe accounts.
+
+Run with a few items per stream so the suite stays fast; deselect with
+``-m "not seed"``.
+"""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import authenticate, get_user_model
+from django.core.management import CommandError, call_command
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from pages.demo.accounts import PASSWORD, USERS
+from snippets.models import Enterprise, TechField
+from tests.utils import page_ok, text_of
+
+pytestmark = pytest.mark.seed
+
+ITEMS = 1
+
+
+def seed(**options):
+    out, err = StringIO(), StringIO()
+    options.setdefault("items_per_stream", ITEMS)
+    call_command("seed_demo", stdout=out, stderr=err, **options)
+    return out.getvalue()
+
+
+def counts():
+    User = get_user_model()
+    return {
+        "pages": Page.objects.count(),
+        "live pages": Page.objects.live().count(),
+        "enterprises": Enterprise.objects.count(),
+        "technical fields": TechField.objects.count(),
+        "images": get_image_model().objects.count(),
+        "documents": get_document_model().objects.count(),
+        "users": User.objects.count(),
+    }
+
+
+def test_loading_the_demo_twice_adds_nothing_the_second_time(site, client, settings):
+    """An operator runs the loader on a server (DEBUG off), then again by mistake."""
+    settings.DEBUG = False
+    seed(allow_known_passwords=True)
+    first = counts()
+
+    seed(allow_known_passwords=True)
+
+    assert counts() == first
+    assert first["enterprises"] >= 6, "two groups with two subsidiaries each"
+    assert first["users"] == len(USERS)
+    for username in ("regulator_admin", "groupa_reviewer", "a1_editor", "b2_editor"):
+        assert authenticate(username=username, password=PASSWORD) is not None, username
+    # What a reader then sees in both languages.
+    for url in ("/", "/news/", "/notices/", "/enterprises/", "/en/", "/en/news/"):
+        page_ok(client, url)
+    assert "暂无内容" not in text_of(page_ok(client, "/news/")), "the news section has items"
+    assert "group-a" in text_of(page_ok(client, "/enterprises/")), "the demo groups are listed"
+
+
+def test_demo_refuses_known_password_accounts_when_debug_is_off(site, settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match="--allow-known-passwords"):
+        seed()
+
+    assert authenticate(username="groupa_editor", password=PASSWORD) is None
+    assert not Enterprise.objects.filter(code="group-a").exists(), "nothing was loaded"
+
+
+def test_demo_without_accounts_loads_content_and_creates_no_users(site, settings):
+    settings.DEBUG = False
+
+    seed(no_accounts=True, no_translations=True, items_per_stream=0)
+
+    assert get_user_model().objects.count() == 0
+    assert Enterprise.objects.filter(code="group-a").exists()
