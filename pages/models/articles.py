@@ -159,8 +159,10 @@ class ArticlePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["section"] = self.get_section()
-        context["previous_item"], context["next_item"] = self.get_neighbours()
-        context["related_items"] = self.get_related_items()
+        # One base queryset: `.public()` reads the view restrictions when called.
+        same_stream = self._stream_queryset()
+        context["previous_item"], context["next_item"] = self.get_neighbours(same_stream)
+        context["related_items"] = self.get_related_items(same_stream)
         return context
 
     def get_section(self):
@@ -177,11 +179,13 @@ class ArticlePage(Page):
             type(self).objects.live().public().filter(locale_id=self.locale_id).exclude(pk=self.pk)
         )
 
-    def get_neighbours(self):
+    def get_neighbours(self, same_stream=None):
         """Previous (older) and next (newer) item of the same stream."""
         if not self.first_published_at:
             return None, None
-        qs = self._stream_queryset().only("id", "title", "url_path", "first_published_at")
+        qs = (same_stream if same_stream is not None else self._stream_queryset()).only(
+            "id", "title", "url_path", "first_published_at"
+        )
         previous_item = (
             qs.filter(first_published_at__lt=self.first_published_at)
             .order_by("-first_published_at")
@@ -194,10 +198,10 @@ class ArticlePage(Page):
         )
         return previous_item, next_item
 
-    def get_related_items(self, limit=4):
+    def get_related_items(self, same_stream=None, limit=4):
         """Same-stream items that share a technical field, newest first."""
         field_ids = [f.pk for f in self.tech_fields.all()]
-        qs = self._stream_queryset()
+        qs = same_stream if same_stream is not None else self._stream_queryset()
         if field_ids:
             qs = qs.filter(tech_fields__in=field_ids).distinct()
         return list(
