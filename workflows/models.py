@@ -1,0 +1,65 @@
+"""Models of the review workflow.
+
+``SensitiveTerm`` is the list of sensitive terms that the confidentiality check
+(保密审查, ``workflows.secrecy``) looks for on top of the built-in
+classification markings.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SensitiveTerm(models.Model):
+    """A term that must not go online, maintained by the regulator in the admin.
+
+    涉密信息不能上网 (DESIGN.md §1): before anything is published, text and
+    attached documents are scanned for the classification markings built into
+    ``workflows.secrecy`` (绝密, 机密, 秘密★… — not editable) and for every
+    active term of this list: names of classified projects, code names,
+    commercial secrets the regulator has been told about. A hit stops the item
+    for a human decision; the scan is the safety net under that decision,
+    never a replacement for it. Deactivate a term rather than deleting it, so
+    that the list keeps its history.
+    """
+
+    class Category(models.TextChoices):
+        MARKING = "marking", _("密级标志")
+        SECRET_MATTER = "secret_matter", _("涉密事项")
+        COMMERCIAL = "commercial", _("商业秘密")
+        OTHER = "other", _("其他")
+
+    term = models.CharField(
+        _("敏感词"),
+        max_length=100,
+        unique=True,
+        help_text=_(
+            "需要拦截的词语，如涉密项目名称、代号。匹配时忽略空格和全角/半角差别，"
+            "不区分英文大小写；词语越具体，误报越少。"
+        ),
+    )
+    category = models.CharField(
+        _("类别"),
+        max_length=20,
+        choices=Category.choices,
+        default=Category.SECRET_MATTER,
+        db_index=True,
+    )
+    note = models.TextField(
+        _("说明"),
+        blank=True,
+        help_text=_("为什么列入此词、依据的文件，供审核人员判断是否误报。"),
+    )
+    is_active = models.BooleanField(
+        _("启用"),
+        default=True,
+        help_text=_("停用后不再检查此词，但保留记录；请停用而不要删除。"),
+    )
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("敏感词")
+        verbose_name_plural = _("敏感词")
+        ordering = ["term"]
+
+    def __str__(self):
+        return self.term
