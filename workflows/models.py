@@ -63,3 +63,56 @@ class SensitiveTerm(models.Model):
 
     def __str__(self):
         return self.term
+
+
+class EnterpriseRole(models.Model):
+    """Which Wagtail group grants which role in which enterprise (DESIGN.md §1, §3).
+
+    Provisioning creates one group per role of an enterprise and records it
+    here, so that review, permissions and reports ask "who reviews for this
+    group company?" through one table instead of parsing group names. A row
+    with no enterprise is a role of the regulator (国资委规划局 / 信息中心),
+    whose reviewers approve regulator content (notices, trends).
+    """
+
+    class Role(models.TextChoices):
+        EDITOR = "editor", _("编辑")
+        REVIEWER = "reviewer", _("审核员")
+        ADMIN = "admin", _("管理员")
+
+    enterprise = models.ForeignKey(
+        "snippets.Enterprise",
+        verbose_name=_("企业"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="roles",
+        help_text=_("留空表示监管机构的角色。"),
+    )
+    role = models.CharField(_("角色"), max_length=20, choices=Role.choices)
+    group = models.OneToOneField(
+        "auth.Group",
+        verbose_name=_("用户组"),
+        on_delete=models.CASCADE,
+        related_name="enterprise_role",
+    )
+
+    class Meta:
+        verbose_name = _("企业角色")
+        verbose_name_plural = _("企业角色")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enterprise", "role"],
+                condition=models.Q(enterprise__isnull=False),
+                name="one_group_per_enterprise_role",
+            ),
+            models.UniqueConstraint(
+                fields=["role"],
+                condition=models.Q(enterprise__isnull=True),
+                name="one_group_per_regulator_role",
+            ),
+        ]
+
+    def __str__(self):
+        owner = self.enterprise.short_name if self.enterprise_id else _("监管机构")
+        return f"{owner} · {self.get_role_display()}"
