@@ -1,6 +1,14 @@
-"""Admin registration of the reference data, grouped under one menu."""
+"""Admin registration of the reference data, grouped under one menu.
 
+Creating an Enterprise in the admin provisions its sub-platform at once
+(DESIGN.md §3: "nothing else by hand"); editing one provisions whatever is
+missing, so a renamed enterprise keeps its page, groups and collection.
+"""
+
+from django.contrib import messages
+from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -32,3 +40,23 @@ class ReferenceDataGroup(SnippetViewSetGroup):
 
 
 register_snippet(ReferenceDataGroup)
+
+
+def _provision(request, instance, *, always_report):
+    if not isinstance(instance, Enterprise):
+        return
+    from workflows.provisioning import provision_enterprise
+
+    result = provision_enterprise(enterprise=instance, user=request.user)
+    if result.created or always_report:
+        messages.success(request, _t("已开通子平台：%(name)s") % {"name": instance.name})
+
+
+@hooks.register("after_create_snippet")
+def provision_created_enterprise(request, instance):
+    _provision(request, instance, always_report=True)
+
+
+@hooks.register("after_edit_snippet")
+def provision_edited_enterprise(request, instance):
+    _provision(request, instance, always_report=False)

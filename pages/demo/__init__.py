@@ -14,6 +14,6 @@ Modules:
 - ``corpus``: topics (what each group works on) and the templates of the five streams;
 - ``plan``: which item goes where, when, in which state (seeded, stable keys);
 - ``images``, ``documents``: covers, logos, notice attachments made locally;
-- ``accounts``: demo users and their scoped Wagtail groups (placeholder, issue #3);
+- ``accounts``: demo users, put into the groups that provisioning creates;
 - ``loader``: writes all of it to the database, idempotently.
 """

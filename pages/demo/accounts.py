@@ -1,30 +1,27 @@
-"""Demo accounts, one per role (DESIGN.md §7), with a minimal SCOPED admin access.
+"""Demo accounts, one per role (DESIGN.md §7), in the groups that provisioning created.
 
-PLACEHOLDER: issue #3 (provisioning and review) replaces this module. It will
-create each enterprise's Wagtail groups, page and collection permissions and
-review workflow through the provisioning functions in ``workflows/``; then
-this module only creates the users and puts them in those groups.
+The demo does not build permissions of its own: the loader provisions every
+demo enterprise and the regulator through ``workflows.provisioning`` (the same
+function the admin and ``manage.py provision_enterprise`` use), and this
+module only creates the users and puts each into its role's group:
 
-Until then every enterprise gets:
+- ``regulator_editor`` / ``regulator_reviewer``: "监管机构·编辑" / "监管机构·审核员";
+- ``groupa_admin``, ``groupa_reviewer``, ``groupa_editor`` (and group B's):
+  "<集团简称>·管理员", "·审核员", "·编辑";
+- ``a1_editor`` … ``b2_editor``: their subsidiary's "<简称>·编辑";
+- ``regulator_admin`` is a superuser (the platform administrator).
 
-- "<简称> 编辑": add and change pages in its own sub-platform (EnterprisePage
-  subtree), add and choose images and documents in its own collection;
-- for a group company, "<简称> 审核" and "<简称> 管理员": the same plus
-  publish, on the group's page, whose subtree holds its subsidiaries' pages,
-  and on the group's collection, whose children are theirs.
-
-The regulator gets "监管机构 编辑" (add, change) and "监管机构 审核" (add,
-change, publish) on the 通知公告 and 国内外技术动态 section pages.
-Nobody but ``regulator_admin`` (superuser) can act outside their own subtree.
+Editors add and change pages in their own sub-platform; nobody but the
+superuser publishes directly (publication goes through review). The known
+password is refused when DEBUG is off unless asked for (``seed_demo``).
 """
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupCollectionPermission, GroupPagePermission
+from django.contrib.auth.models import Group
+
+from .reference import ENTERPRISES
 
 PASSWORD = "ceti-demo-2026"  # noqa: S105 (documented in the README; refused when DEBUG is off)
-
-REGULATOR = "监管机构"
 
 # username: (family name, given name, enterprise code or None, role)
 USERS = {
@@ -43,19 +40,6 @@ USERS = {
     "b2_editor": ("蒋", "明轩", "b2", "editor"),
 }
 
-ROLE_LABELS = {"editor": "编辑", "reviewer": "审核", "admin": "管理员"}
-PAGE_PERMISSIONS = {
-    "editor": ("add_page", "change_page"),
-    "reviewer": ("add_page", "change_page", "publish_page"),
-    "admin": ("add_page", "change_page", "publish_page"),
-}
-COLLECTION_PERMISSIONS = (
-    ("wagtailimages", "add_image"),
-    ("wagtailimages", "choose_image"),
-    ("wagtaildocs", "add_document"),
-    ("wagtaildocs", "choose_document"),
-)
-
 
 def editor_of(code):
     """Username of the editor who writes an enterprise's items (None: the regulator)."""
@@ -72,71 +56,31 @@ def reviewer_of(code, parent_code=None):
     )
 
 
-def group_name(short_name, role):
-    return f"{short_name} {ROLE_LABELS[role]}"
+def remove_placeholder_groups():
+    """Delete the groups the placeholder of this module created before provisioning existed.
 
-
-def _permissions():
-    perms = Permission.objects.filter(
-        content_type__app_label__in=("wagtailcore", "wagtailadmin", "wagtailimages", "wagtaildocs")
-    ).select_related("content_type")
-    return {(p.content_type.app_label, p.codename): p for p in perms}
-
-
-def _grant(group, perms, *, pages=(), page_codenames=(), collections=()):
-    group.permissions.add(perms[("wagtailadmin", "access_admin")])
-    for page in pages:
-        for codename in page_codenames:
-            GroupPagePermission.objects.get_or_create(
-                group=group, page=page, permission=perms[("wagtailcore", codename)]
-            )
-    for collection in collections:
-        for key in COLLECTION_PERMISSIONS:
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=collection, permission=perms[key]
-            )
-
-
-def ensure_groups(*, enterprises, enterprise_pages, regulator_pages, collections):
-    """The scoped Wagtail groups, keyed by (enterprise code or None, role).
-
-    ``enterprise_pages`` and ``collections`` are keyed by enterprise code
-    (``collections[None]`` is the regulator's); ``regulator_pages`` are the
-    section pages the regulator writes under.
+    They were named "<简称> 编辑", "<简称> 审核", "<简称> 管理员" (with a space) for the
+    demo enterprises and "监管机构 …" for the regulator, and
+    held publish permissions that nobody below a superuser should have; a
+    database seeded by the old code converges on the provisioned groups.
+    Groups recorded in ``EnterpriseRole`` are never touched. Returns the
+    number of groups deleted.
     """
-    perms = _permissions()
-    groups = {}
-    for enterprise in enterprises:
-        roles = ("editor", "reviewer", "admin") if enterprise.is_group else ("editor",)
-        for role in roles:
-            group, _created = Group.objects.get_or_create(
-                name=group_name(enterprise.short_name, role)
-            )
-            _grant(
-                group,
-                perms,
-                pages=[enterprise_pages[enterprise.code]],
-                page_codenames=PAGE_PERMISSIONS[role],
-                collections=[collections[enterprise.code]],
-            )
-            groups[enterprise.code, role] = group
-    for role in ("editor", "reviewer"):
-        group, _created = Group.objects.get_or_create(name=group_name(REGULATOR, role))
-        _grant(
-            group,
-            perms,
-            pages=regulator_pages,
-            page_codenames=PAGE_PERMISSIONS[role],
-            collections=[collections[None]],
-        )
-        groups[None, role] = group
-    return groups
+    owners = [spec.short_name for spec in ENTERPRISES] + ["监管机构"]
+    names = [f"{owner} {label}" for owner in owners for label in ("编辑", "审核", "管理员")]
+    old = Group.objects.filter(name__in=names, enterprise_role__isnull=True)
+    count = old.count()
+    old.delete()
+    return count
 
 
 def ensure_users(groups):
-    """Create the missing demo users; existing ones (and their passwords) are left alone.
+    """Create the missing demo users and put each in its provisioned group.
 
-    Returns (all demo users by username, number created).
+    ``groups`` maps (enterprise code or None, role) to the Wagtail group that
+    provisioning created. Existing users (and their passwords) are left alone
+    apart from joining their group. Returns (all demo users by username,
+    number created).
     """
     User = get_user_model()
     existing = {u.username: u for u in User.objects.filter(username__in=USERS)}

@@ -35,6 +35,7 @@ from pages.models import (
 )
 from pages.setup import ensure_site_structure
 from snippets.models import Enterprise, TechField
+from workflows.provisioning import provision_enterprise, provision_regulator
 
 from . import accounts, documents, images
 from .english import EnglishTranslator
@@ -83,6 +84,7 @@ class DemoLoader:
             self.image_ids = self._covers()
             self.enterprises = self._enterprises()
             self.enterprise_pages = self._enterprise_pages()
+            self.groups = self._provision()
         self.log(
             f"参考数据 reference data: {len(self.fields)} 技术领域, "
             f"{len(self.enterprises)} 企业, {len(self.image_ids)} 封面图片"
@@ -225,18 +227,31 @@ class DemoLoader:
             pages[spec.code] = page
         return pages
 
+    def _provision(self):
+        """Each enterprise's groups and permissions, as the admin would provision them.
+
+        The pages and collections above already exist, so provisioning finds
+        them; English pages come from the corpus (``EnglishTranslator``).
+        Returns the groups keyed by (enterprise code or None, role).
+        """
+        # A database seeded before provisioning existed converges on the new groups.
+        self.created["old placeholder groups removed"] += accounts.remove_placeholder_groups()
+        groups = {}
+        for spec in ENTERPRISES:
+            result = provision_enterprise(enterprise=self.enterprises[spec.code], translate=False)
+            self.created["groups"] += sum(1 for c in result.created if c.startswith("用户组"))
+            groups.update({(spec.code, role): group for role, group in result.groups.items()})
+        result = provision_regulator()
+        self.created["groups"] += sum(1 for c in result.created if c.startswith("用户组"))
+        groups.update({(None, role): group for role, group in result.groups.items()})
+        return groups
+
     def _accounts(self):
-        groups = accounts.ensure_groups(
-            enterprises=self.enterprises.values(),
-            enterprise_pages=self.enterprise_pages,
-            regulator_pages=[self.sections["notices"], self.sections["trends"]],
-            collections=self.collections,
-        )
-        _users, created = accounts.ensure_users(groups)
+        _users, created = accounts.ensure_users(self.groups)
         self.created["users"] += created
         self.log(
             f"账号 accounts: {len(accounts.USERS)} 个（新建 {created}），"
-            f"{len(groups)} 个用户组，统一密码见 README"
+            f"{len(self.groups)} 个用户组，统一密码见 README"
         )
 
     # --- items ----------------------------------------------------------------------

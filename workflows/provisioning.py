@@ -1,0 +1,238 @@
+"""Provisioning: everything an enterprise needs to work on the platform, created at once.
+
+DESIGN.md §3: provisioning an enterprise (admin action and management command)
+creates its sub-platform page, its Wagtail groups, page permissions on its
+subtree, a collection for its images and documents with collection
+permissions, "and nothing else by hand". The functions here are the one place
+that does it; the ``provision_enterprise`` command, the Enterprise snippet's
+create/edit hooks and the demo loader all call them.
+
+Every function is idempotent and only creates what is missing: a second run,
+or a run after an enterprise was renamed, changes nothing that exists. Groups
+are found through ``EnterpriseRole`` (never by name), the collection through
+the editor group's collection permission, the page through its ``enterprise``
+foreign key, so renaming an enterprise keeps all three.
+
+Who may do what (DESIGN.md §1, §4 "nothing may bypass review"):
+
+- editors add and change pages in their own sub-platform and use their own
+  collection; they never publish;
+- reviewers get no page permission at all: the review task resolves them
+  from ``EnterpriseRole`` and lets them approve there; they may choose the
+  images and documents of their group (its collection and its subsidiaries'
+  child collections) to preview what they review;
+- group administrators get admin access only; managing the group's accounts
+  comes with the account-management work of issue #3.
+
+Known limitation: Wagtail page permissions cascade down the tree, so a group
+company's editor group can also add and change pages in its subsidiaries'
+sub-platforms. The row-level rule that narrows this is a later step.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale, Page
+
+from pages.models import EnterpriseIndexPage, EnterprisePage, NoticeIndexPage, TrendIndexPage
+from pages.translation import translate_page
+
+from .models import EnterpriseRole
+
+Role = EnterpriseRole.Role
+
+REGULATOR = "监管机构"
+GROUP_LABELS = {Role.EDITOR: "编辑", Role.REVIEWER: "审核员", Role.ADMIN: "管理员"}
+GROUP_ROLES = (Role.EDITOR, Role.REVIEWER, Role.ADMIN)
+SUBSIDIARY_ROLES = (Role.EDITOR,)
+REGULATOR_ROLES = (Role.EDITOR, Role.REVIEWER)
+
+# Page permissions, on the enterprise's own sub-platform page (and so its subtree).
+# Nobody but superusers publishes directly: publication goes through review.
+PAGE_PERMISSIONS = {Role.EDITOR: ("add_page", "change_page")}
+# Collection permissions: (app label, codename).
+COLLECTION_PERMISSIONS = {
+    Role.EDITOR: (
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "change_image"),
+        ("wagtailimages", "choose_image"),
+        ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "change_document"),
+        ("wagtaildocs", "choose_document"),
+    ),
+    Role.REVIEWER: (
+        ("wagtailimages", "choose_image"),
+        ("wagtaildocs", "choose_document"),
+    ),
+}
+
+
+@dataclass
+class Provisioned:
+    """What an enterprise (or the regulator, ``page=None``) has after provisioning."""
+
+    page: EnterprisePage | None
+    groups: dict  # EnterpriseRole.Role -> auth Group
+    collection: Collection
+    created: list = field(default_factory=list)  # what this run created, for messages
+
+
+@transaction.atomic
+def provision_enterprise(*, enterprise, user=None, translate=True):
+    """Create whatever is missing of ``enterprise``'s page, groups, permissions and collection.
+
+    A subsidiary's page sits under its group's page and its collection inside
+    its group's, so the group company is provisioned first. ``translate=False``
+    skips the English page (the demo loader translates with its own corpus).
+    """
+    created = []
+    if not enterprise.is_group and enterprise.parent_id:
+        parent = provision_enterprise(enterprise=enterprise.parent, user=user, translate=translate)
+        parent_page, parent_collection = parent.page, parent.collection
+        created.extend(parent.created)
+    else:
+        parent_page, parent_collection = _enterprise_index(), Collection.get_first_root_node()
+
+    page = _page(enterprise, parent_page, user=user, translate=translate, created=created)
+    roles = GROUP_ROLES if enterprise.is_group else SUBSIDIARY_ROLES
+    groups = {
+        role: _group(enterprise=enterprise, owner=enterprise.short_name, role=role, created=created)
+        for role in roles
+    }
+    collection = _collection(
+        editors=groups[Role.EDITOR],
+        parent=parent_collection,
+        name=enterprise.short_name,
+        created=created,
+    )
+    perms = _permissions()
+    for role, group in groups.items():
+        _grant(group, perms, role=role, pages=[page], collection=collection)
+    return Provisioned(page=page, groups=groups, collection=collection, created=created)
+
+
+@transaction.atomic
+def provision_regulator():
+    """The regulator's editor and reviewer groups, its collection and its section permissions.
+
+    Regulator editors write notices (通知公告) and technology trends
+    (国内外技术动态) in the Chinese tree; the regulator's reviewers approve them
+    through review and hold no page permission themselves.
+    """
+    zh = Locale.get_default()
+    sections = [
+        model.objects.filter(locale=zh).first() for model in (NoticeIndexPage, TrendIndexPage)
+    ]
+    if None in sections:
+        from pages.setup import ensure_site_structure
+
+        _home, by_slug = ensure_site_structure()
+        sections = [by_slug["notices"], by_slug["trends"]]
+    created = []
+    groups = {
+        role: _group(enterprise=None, owner=REGULATOR, role=role, created=created)
+        for role in REGULATOR_ROLES
+    }
+    collection = _collection(
+        editors=groups[Role.EDITOR],
+        parent=Collection.get_first_root_node(),
+        name=REGULATOR,
+        created=created,
+    )
+    perms = _permissions()
+    for role, group in groups.items():
+        _grant(group, perms, role=role, pages=sections, collection=collection)
+    return Provisioned(page=None, groups=groups, collection=collection, created=created)
+
+
+# --- parts ---------------------------------------------------------------------------
+
+
+def _enterprise_index():
+    index = EnterpriseIndexPage.objects.filter(locale=Locale.get_default()).first()
+    if index is None:
+        from pages.setup import ensure_site_structure
+
+        _home, sections = ensure_site_structure()
+        index = sections["enterprises"]
+    return index
+
+
+def _page(enterprise, parent, *, user, translate, created):
+    zh = Locale.get_default()
+    page = EnterprisePage.objects.filter(enterprise=enterprise, locale=zh).first()
+    if page is None:
+        page = EnterprisePage(
+            title=enterprise.name, slug=enterprise.code, enterprise=enterprise, locale=zh
+        )
+        parent.add_child(instance=page)
+        # Provisioning is a platform administrator's act, not an editor's
+        # publication: the empty sub-platform page has nothing to review.
+        page.save_revision(user=user).publish(user=user, skip_permission_checks=True)
+        page.refresh_from_db()
+        created.append(f"页面 {page.title}")
+    en = Locale.objects.filter(language_code="en").first()
+    # The English page needs its parent's English page (the English 企业子平台).
+    if translate and en and not page.has_translation(en) and parent.has_translation(en):
+        strings = {enterprise.name: enterprise.name_en} if enterprise.name_en else {}
+        translate_page(page, en, strings, user=user)
+        created.append(f"英文页面 {enterprise.name_en or enterprise.name}")
+    return page
+
+
+def _group(*, enterprise, owner, role, created):
+    row = (
+        EnterpriseRole.objects.select_related("group")
+        .filter(enterprise=enterprise, role=role)
+        .first()
+    )
+    if row is not None:
+        return row.group
+    name = f"{owner}·{GROUP_LABELS[role]}"
+    taken = Group.objects.filter(name=name, enterprise_role__isnull=False).exists()
+    if taken and enterprise is not None:
+        # Two enterprises with the same short name: the code tells them apart.
+        name = f"{owner}（{enterprise.code}）·{GROUP_LABELS[role]}"
+    group, _created = Group.objects.get_or_create(name=name)
+    EnterpriseRole.objects.create(enterprise=enterprise, role=role, group=group)
+    created.append(f"用户组 {group.name}")
+    return group
+
+
+def _collection(*, editors, parent, name, created):
+    granted = (
+        GroupCollectionPermission.objects.filter(group=editors).select_related("collection").first()
+    )
+    if granted is not None:
+        return granted.collection
+    collection = parent.get_children().filter(name=name).first()
+    if collection is None:
+        collection = parent.add_child(instance=Collection(name=name))
+        created.append(f"文件夹 {name}")
+    return collection
+
+
+def _permissions():
+    page_type = ContentType.objects.get_for_model(Page)
+    perms = Permission.objects.filter(
+        content_type__app_label__in=("wagtailadmin", "wagtailimages", "wagtaildocs")
+    ).select_related("content_type")
+    result = {(p.content_type.app_label, p.codename): p for p in perms}
+    for p in Permission.objects.filter(content_type=page_type):
+        result["wagtailcore", p.codename] = p
+    return result
+
+
+def _grant(group, perms, *, role, pages, collection):
+    group.permissions.add(perms["wagtailadmin", "access_admin"])
+    for page in pages:
+        for codename in PAGE_PERMISSIONS.get(role, ()):
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=page, permission=perms["wagtailcore", codename]
+            )
+    for key in COLLECTION_PERMISSIONS.get(role, ()):
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=perms[key]
+        )
