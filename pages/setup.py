@@ -19,6 +19,7 @@ from pages.models import (
     TrendIndexPage,
 )
 from pages.translation import translate_page
+from workflows.tasks import ensure_review_workflow
 
 HOME = {
     "title": "中央企业技术创新信息平台",
@@ -140,4 +141,6 @@ def ensure_site_structure():
     for page in sections.values():
         if not page.has_translation(en):
             translate_page(page, en, strings)
+    # Everything written under the home pages goes through group review (DESIGN.md §4).
+    ensure_review_workflow()
     return home.specific, sections

@@ -116,3 +116,7 @@ class EnterpriseRole(models.Model):
     def __str__(self):
         owner = self.enterprise.short_name if self.enterprise_id else _("监管机构")
         return f"{owner} · {self.get_role_display()}"
+
+
+# The review task lives in its own module; importing it here registers the model.
+from .tasks import GroupReviewTask  # noqa: E402, F401

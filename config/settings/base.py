@@ -198,6 +198,10 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # Reviewers, not superusers, receive review mail (DESIGN.md §9).
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+# An approved review publishes without the approver holding "publish" (workflows.finish).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "workflows.finish.publish_approved"
+# Review mail has an HTML part as well as plain text.
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 # Unicode slugs are allowed by Wagtail; we keep them ASCII so that URLs stay
 # readable when shared in messaging apps that mangle percent-encoding.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
