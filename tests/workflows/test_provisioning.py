@@ -304,3 +304,12 @@ def test_demo_accounts_land_in_their_provisioned_groups(site, settings, django_u
     assert groups_of("a1_editor") == {f"{a1}·编辑"}
     assert django_user_model.objects.get(username="regulator_admin").is_superuser
     assert not Group.objects.filter(name="示例能源 审核").exists(), "old placeholder removed"
+
+
+def test_wagtail_default_groups_that_could_publish_everywhere_are_gone(db):
+    """Wagtail's "Moderators" could publish on the root page, past group review."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import GroupPagePermission
+
+    assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
+    assert not GroupPagePermission.objects.filter(page__depth=1).exists()
