@@ -6,7 +6,7 @@ missing, so a renamed enterprise keeps its page, groups and collection.
 """
 
 from django.contrib import messages
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -49,7 +49,7 @@ def _provision(request, instance, *, always_report):
 
     result = provision_enterprise(enterprise=instance, user=request.user)
     if result.created or always_report:
-        messages.success(request, _t("已开通子平台：%(name)s") % {"name": instance.name})
+        messages.success(request, gettext("已开通子平台：%(name)s") % {"name": instance.name})
 
 
 @hooks.register("after_create_snippet")
