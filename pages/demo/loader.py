@@ -37,7 +37,7 @@ from pages.setup import ensure_site_structure
 from snippets.models import Enterprise, TechField
 from workflows.provisioning import provision_enterprise, provision_regulator
 
-from . import accounts, documents, images
+from . import accounts, documents, images, review
 from .english import EnglishTranslator
 from .plan import FIRST_DAY, STREAMS, build_plan
 from .reference import ENTERPRISES, TECH_FIELDS
@@ -98,6 +98,11 @@ class DemoLoader:
         for stream in STREAMS:
             with transaction.atomic():
                 self._stream(stream, [item for item in plan if item.stream == stream])
+        if self.with_accounts:
+            with transaction.atomic():
+                submitted, rejected = review.leave_review_states(users=self.users, zh=self.zh)
+            self.created["submitted for review"] += submitted
+            self.created["rejected with a comment"] += rejected
         if self.with_translations:
             english = EnglishTranslator(self.en, log=self.log)
             english.translate_enterprises(self.enterprise_pages)

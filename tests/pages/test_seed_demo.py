@@ -11,7 +11,7 @@ from django.contrib.auth import authenticate, get_user_model
 from django.core.management import CommandError, call_command
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState
 
 from pages.demo.accounts import PASSWORD, USERS
 from snippets.models import Enterprise, TechField
@@ -39,6 +39,7 @@ def counts():
         "images": get_image_model().objects.count(),
         "documents": get_document_model().objects.count(),
         "users": User.objects.count(),
+        "review states": WorkflowState.objects.count(),
     }
 
 
@@ -60,6 +61,31 @@ def test_loading_the_demo_twice_adds_nothing_the_second_time(site, client, setti
         page_ok(client, url)
     assert "暂无内容" not in text_of(page_ok(client, "/news/")), "the news section has items"
     assert "group-a" in text_of(page_ok(client, "/enterprises/")), "the demo groups are listed"
+
+
+def test_demo_leaves_items_awaiting_review_and_rejected_with_a_comment(site, client, settings):
+    """A group reviewer logging into the demo finds work waiting; an editor finds a returned item."""
+    from pages.demo.review import REJECTION_COMMENT
+    from workflows.tasks import GroupReviewTask
+
+    settings.DEBUG = False
+    seed(allow_known_passwords=True, items_per_stream=2)
+
+    User = get_user_model()
+    groupa_reviewer = User.objects.get(username="groupa_reviewer")
+    waiting = GroupReviewTask.objects.get().get_task_states_user_can_moderate(groupa_reviewer)
+    titles = [state.workflow_state.content_object.title for state in waiting]
+    assert titles, "items of group A's subsidiaries await group A's review"
+    client.force_login(groupa_reviewer)
+    dashboard = client.get("/admin/").content.decode()
+    assert all(title in dashboard for title in titles)
+    client.force_login(User.objects.get(username="groupb_reviewer"))
+    assert not any(title in client.get("/admin/").content.decode() for title in titles)
+
+    returned = WorkflowState.objects.get(
+        status=WorkflowState.STATUS_NEEDS_CHANGES, requested_by__username="a1_editor"
+    )
+    assert returned.current_task_state.comment == REJECTION_COMMENT
 
 
 def test_demo_refuses_known_password_accounts_when_debug_is_off(site, settings):
