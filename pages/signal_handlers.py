@@ -11,13 +11,20 @@ from wagtail.signals import post_page_move
 
 
 def update_owning_enterprise_after_move(sender, instance, **kwargs):
+    # Articles have no subpages, and an article inside a moved sub-platform
+    # keeps that sub-platform as its nearest one: only a moved article changes.
     from pages.models import ArticlePage
 
-    moved = ArticlePage.objects.filter(path__startswith=instance.path, depth__gte=instance.depth)
-    for article in moved.only("id", "path", "depth", "enterprise_id"):
-        enterprise_id = article.enterprise_from_tree()
-        if article.enterprise_id != enterprise_id:
-            ArticlePage.objects.filter(pk=article.pk).update(enterprise_id=enterprise_id)
+    article = (
+        ArticlePage.objects.filter(pk=instance.pk)
+        .only("id", "path", "depth", "enterprise_id")
+        .first()
+    )
+    if article is None:
+        return
+    enterprise_id = article.enterprise_from_tree()
+    if article.enterprise_id != enterprise_id:
+        ArticlePage.objects.filter(pk=article.pk).update(enterprise_id=enterprise_id)
 
 
 def register_signal_handlers():

@@ -4,7 +4,6 @@ import re
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
-from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
@@ -29,10 +28,8 @@ def search(request):
     terms = " ".join(NON_WORD.sub(" ", query).split())
     results = ArticlePage.objects.none()
     if terms:
-        locale = Locale.objects.filter(language_code=get_language()).first()
         qs = ArticlePage.objects.live().public().select_related("enterprise")
-        if locale:
-            qs = qs.filter(locale=locale)
+        qs = qs.filter(locale=Locale.get_active())
         results = qs.search(terms, operator="and")
     paginator = Paginator(results, 10)
     try:

@@ -22,18 +22,14 @@ from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected
 
 from .roles import reviewers_for
-from .tasks import GroupReviewTask
+from .tasks import GroupReviewTask, specific_object
 
 TEMPLATE_DIRECTORY = "workflows/notifications/"
 
 
-def _specific(obj):
-    return obj.specific if isinstance(obj, Page) else obj
-
-
 def object_context(obj):
     """What every review mail says about the item: its title, enterprise and admin links."""
-    obj = _specific(obj)
+    obj = specific_object(obj)
     is_page = isinstance(obj, Page)
     enterprise = getattr(obj, "owning_enterprise", None)
     return {
@@ -74,7 +70,7 @@ class GroupReviewSubmissionEmailNotifier(OwnTemplatesMixin, EmailNotificationMix
 
     def get_recipient_users(self, task_state, **kwargs):
         workflow_state = task_state.workflow_state
-        recipients = reviewers_for(_specific(workflow_state.content_object))
+        recipients = reviewers_for(specific_object(workflow_state.content_object))
         makers = {kwargs.get("user"), workflow_state.requested_by}
         return recipients.exclude(pk__in=[user.pk for user in makers if user is not None])
 

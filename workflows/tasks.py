@@ -37,7 +37,7 @@ REVIEWED_MODELS = [
 ]
 
 
-def _specific(obj):
+def specific_object(obj):
     """Wagtail hands tasks a plain ``Page`` (from a revision or the URL); ownership lives on the subclass."""
     return obj.specific if isinstance(obj, Page) else obj
 
@@ -91,7 +91,7 @@ class GroupReviewTask(Task):
 
     def is_reviewer(self, obj, user):
         """Whether ``user`` reviews for the group company (or regulator) accountable for ``obj``."""
-        return user_reviews_for(user, _specific(obj))
+        return user_reviews_for(user, specific_object(obj))
 
     def is_maker(self, obj, user):
         """Whether ``user`` submitted the item under review or wrote its latest revision."""

@@ -23,6 +23,7 @@ from .sections import (
     NoticeIndexPage,
     SectionPage,
     TrendIndexPage,
+    section_model_for,
 )
 
 __all__ = [
@@ -43,4 +44,5 @@ __all__ = [
     "SectionPage",
     "TrendIndexPage",
     "TrendPage",
+    "section_model_for",
 ]

@@ -132,15 +132,11 @@ class ArticlePage(Page):
         if not self.path:
             return self.enterprise_id
         return (
-            EnterprisePage.objects.filter(path__in=self._ancestor_paths())
+            EnterprisePage.objects.ancestor_of(self)
             .order_by("-depth")
             .values_list("enterprise_id", flat=True)
             .first()
         )
-
-    def _ancestor_paths(self):
-        steplen = self.steplen
-        return [self.path[:i] for i in range(steplen, len(self.path), steplen)]
 
     def _derive_enterprise(self):
         if self.path:
@@ -167,12 +163,12 @@ class ArticlePage(Page):
 
     def get_section(self):
         """The section listing page of this stream in this page's language."""
-        from .sections import SectionPage
+        from .sections import section_model_for
 
-        for model in SectionPage.__subclasses__():
-            if model.item_model is type(self):
-                return model.objects.live().filter(locale_id=self.locale_id).first()
-        return None
+        model = section_model_for(self.stream)
+        if model is None:
+            return None
+        return model.objects.live().filter(locale_id=self.locale_id).first()
 
     def _stream_queryset(self):
         return (

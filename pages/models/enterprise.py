@@ -123,11 +123,9 @@ class EnterprisePage(RoutablePageMixin, Page):
         if stream in STREAMS:
             from django.contrib.contenttypes.models import ContentType
 
-            from .sections import SectionPage
+            from .sections import section_model_for
 
-            model = next(
-                m.item_model for m in SectionPage.__subclasses__() if m.item_model.stream == stream
-            )
+            model = section_model_for(stream).item_model
             items = items.filter(content_type=ContentType.objects.get_for_model(model))
         else:
             stream = ""

@@ -59,6 +59,11 @@ class SectionPage(RoutablePageMixin, Page):
         return self.item_model.stream
 
 
+def section_model_for(stream):
+    """The section page class that lists stream ``stream`` (news, achievements …), or None."""
+    return next((m for m in SectionPage.__subclasses__() if m.item_model.stream == stream), None)
+
+
 class NewsIndexPage(SectionPage):
     template = SectionPage.template
     item_model = NewsPage

@@ -236,12 +236,10 @@ def enterprise_tree(enterprises, current_code=""):
 @register.filter
 def stream_label(stream):
     """The reader-facing name of a stream key (news, achievements …)."""
-    from pages.models import SectionPage
+    from pages.models import section_model_for
 
-    for model in SectionPage.__subclasses__():
-        if model.item_model.stream == stream:
-            return model.item_model.stream_label
-    return stream
+    model = section_model_for(stream)
+    return model.item_model.stream_label if model else stream
 
 
 @register.simple_tag
