@@ -6,8 +6,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from workflows.forms import SecrecyDeclarationFormMixin
 
-class ArticlePageForm(WagtailAdminPageForm):
+
+class ReviewedPageForm(SecrecyDeclarationFormMixin, WagtailAdminPageForm):
+    """Pages that go through review: submitting asks for the secrecy declaration."""
+
+
+class ArticlePageForm(ReviewedPageForm):
     """Editors write Chinese titles; the URL slug is generated when left empty.
 
     With ASCII-only slugs (settings.WAGTAIL_ALLOW_UNICODE_SLUGS) a Chinese
@@ -36,3 +42,20 @@ class ArticlePageForm(WagtailAdminPageForm):
             slug = f"{day}-{secrets.token_hex(2)}"
             if siblings is None or not siblings.filter(slug=slug).exists():
                 return slug
+
+
+class EnterprisePageForm(ReviewedPageForm):
+    """A sub-platform page: its enterprise is fixed by provisioning.
+
+    Only a platform administrator may change which enterprise a sub-platform
+    belongs to; for anyone else the field is shown but disabled, so an editor
+    cannot hand their sub-platform (and with it every item's ownership and
+    reviewer) to another enterprise. Django ignores posted values of disabled
+    fields.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = getattr(self, "for_user", None)
+        if "enterprise" in self.fields and self.instance.pk and not (user and user.is_superuser):
+            self.fields["enterprise"].disabled = True

@@ -118,5 +118,6 @@ class EnterpriseRole(models.Model):
         return f"{owner} · {self.get_role_display()}"
 
 
-# The review task lives in its own module; importing it here registers the model.
+# The review tasks live in their own modules; importing them here registers the models.
+from .secrecy.task import SecrecyCheckTask, SecrecyCheckTaskState  # noqa: E402, F401
 from .tasks import GroupReviewTask  # noqa: E402, F401

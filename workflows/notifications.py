@@ -87,6 +87,43 @@ class GroupReviewSubmissionEmailNotifier(OwnTemplatesMixin, EmailNotificationMix
         return context
 
 
+class SecrecyHoldEmailNotifier(OwnTemplatesMixin, EmailNotificationMixin, Notifier):
+    """On a 保密审查 hold: the group's reviewers must decide, the submitter learns it is held.
+
+    Both read every hit in context. Recipients honour the "submitted"
+    notification preference of Wagtail's user profile: it is the same kind of
+    mail (an item waiting for review).
+    """
+
+    notification = "submitted"
+
+    def __init__(self):
+        from .secrecy.task import SecrecyCheckTaskState
+
+        super().__init__((SecrecyCheckTaskState,))
+
+    def get_template_set(self, instance, **kwargs):
+        return {
+            part: f"{TEMPLATE_DIRECTORY}secrecy_hold{suffix}"
+            for part, suffix in (("subject", "_subject.txt"), ("text", ".txt"), ("html", ".html"))
+        }
+
+    def get_recipient_users(self, task_state, **kwargs):
+        workflow_state = task_state.workflow_state
+        recipients = set(reviewers_for(specific_object(workflow_state.content_object)))
+        if workflow_state.requested_by is not None:
+            recipients.add(workflow_state.requested_by)
+        return recipients
+
+    def get_context(self, task_state, **kwargs):
+        context = super().get_context(task_state, **kwargs)
+        context.update(object_context(task_state.workflow_state.content_object))
+        context["task_state"] = task_state
+        context["hits"] = task_state.hits
+        context["requested_by"] = task_state.workflow_state.requested_by
+        return context
+
+
 def decided_task_states(workflow_state, status):
     """The task states of this workflow run that ended in ``status``, oldest first."""
     return (
@@ -133,6 +170,7 @@ class ReviewRejectionEmailNotifier(OwnTemplatesMixin, WorkflowStateRejectionEmai
 submission_notifier = GroupReviewSubmissionEmailNotifier()
 approval_notifier = ReviewApprovalEmailNotifier()
 rejection_notifier = ReviewRejectionEmailNotifier()
+secrecy_hold_notifier = SecrecyHoldEmailNotifier()
 
 # Wagtail's own dispatch uids (wagtail/admin/signal_handlers.py): connecting
 # under them makes Wagtail's later ``connect`` a no-op, and disconnecting them
@@ -158,4 +196,11 @@ def connect_notifiers():
     )
     task_submitted.connect(
         submission_notifier, sender=TaskState, dispatch_uid="group_review_task_submitted_email"
+    )
+    from .secrecy.task import SecrecyCheckTaskState
+
+    task_submitted.connect(
+        secrecy_hold_notifier,
+        sender=SecrecyCheckTaskState,
+        dispatch_uid="secrecy_check_hold_email",
     )

@@ -26,6 +26,7 @@ from .roles import user_reviews_for
 
 REVIEW_WORKFLOW_NAME = "集团审核"
 REVIEW_TASK_NAME = "集团审核"
+SECRECY_TASK_NAME = "保密审查"
 
 # Models whose objects go through the review, with the field naming their
 # owning enterprise (NULL: regulator content). Pages are found through the
@@ -68,24 +69,18 @@ def reviewed_enterprises_q(enterprise_ids, *, field="enterprise"):
     return itself | its_subsidiaries
 
 
-class GroupReviewTask(Task):
-    """Approval by the reviewers of the object's owning group company (or of the regulator).
+class OwningGroupReview:
+    """What both review steps share: the reviewers are those of the object's owning group.
+
+    A plain mixin placed before ``Task``: 集团审核 and 保密审查 are decided by the
+    same people (谁发布谁审查, DESIGN.md §9) and every path Wagtail offers a
+    reviewer asks the same questions of both.
 
     Maker-checker (DESIGN.md §9, wagtail#6995): whoever submitted the item and
     whoever last edited its latest revision never approve or reject it,
     whatever groups they belong to. Superusers get no special review rights
     either: 谁审核、谁负责 names a reviewer of the accountable group.
     """
-
-    class Meta:
-        verbose_name = _("集团审核")
-        verbose_name_plural = _("集团审核")
-
-    @classmethod
-    def get_description(cls):
-        return _(
-            "由内容所属集团公司的审核员审核（所属企业的内容由其集团公司审核）；监管机构的内容由监管机构审核员审核。"
-        )
 
     # -- who is a reviewer of this object --------------------------------
 
@@ -124,20 +119,6 @@ class GroupReviewTask(Task):
     def user_can_unlock(self, obj, user):
         return False
 
-    def get_actions(self, obj, user):
-        # Also asked by WorkflowState.user_can_cancel (wagtail#11795, now on
-        # the specific task): a reviewer who may approve may also cancel.
-        if not self.can_decide(obj, user):
-            return []
-        return [
-            ("reject", _("退回修改"), True),
-            ("approve", _("审核通过"), False),
-            ("approve", _("审核通过并留言"), True),
-        ]
-
-    def get_template_for_action(self, action):
-        return "workflows/review_action_modal.html"
-
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
         # The workflow action URL names a page and a task state separately and
@@ -148,6 +129,9 @@ class GroupReviewTask(Task):
         obj = task_state.workflow_state.content_object
         if action_name not in {name for name, _label, _modal in self.get_actions(obj, user)}:
             raise PermissionDenied
+        return self.perform_action(task_state, user, action_name, **kwargs)
+
+    def perform_action(self, task_state, user, action_name, **kwargs):
         return super().on_action(task_state, user, action_name, **kwargs)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
@@ -220,27 +204,61 @@ class GroupReviewTask(Task):
         )
 
 
+class GroupReviewTask(OwningGroupReview, Task):
+    """集团审核: approval by the reviewers of the object's owning group company (or of the regulator)."""
+
+    class Meta:
+        verbose_name = _("集团审核")
+        verbose_name_plural = _("集团审核")
+
+    @classmethod
+    def get_description(cls):
+        return _(
+            "由内容所属集团公司的审核员审核（所属企业的内容由其集团公司审核）；监管机构的内容由监管机构审核员审核。"
+        )
+
+    def get_actions(self, obj, user):
+        # Also asked by WorkflowState.user_can_cancel (wagtail#11795, now on
+        # the specific task): a reviewer who may approve may also cancel.
+        if not self.can_decide(obj, user):
+            return []
+        return [
+            ("reject", _("退回修改"), True),
+            ("approve", _("审核通过"), False),
+            ("approve", _("审核通过并留言"), True),
+        ]
+
+    def get_template_for_action(self, action):
+        return "workflows/review_action_modal.html"
+
+
 def ensure_review_workflow():
-    """Create the 集团审核 workflow and assign it to every home page; idempotent.
+    """Create the review workflow (集团审核 → 保密审查) and assign it to every home page; idempotent.
 
     Called from ``pages.setup.ensure_site_structure`` so that a fresh database
-    gets it as soon as the home page exists (migration 0004 covers databases
-    that already had one). Returns the workflow.
+    gets it as soon as the home page exists (migrations 0004 and 0007 cover
+    databases that already had one). Returns the workflow.
     """
     from pages.models import HomePage
 
+    from .secrecy.task import SecrecyCheckTask
+
     with transaction.atomic():
-        task = GroupReviewTask.objects.filter(active=True).order_by("pk").first()
-        if task is None:
-            task = GroupReviewTask.objects.create(name=REVIEW_TASK_NAME)
         workflow = Workflow.objects.filter(name=REVIEW_WORKFLOW_NAME).order_by("pk").first()
         if workflow is None:
             workflow = Workflow.objects.create(name=REVIEW_WORKFLOW_NAME, active=True)
         elif not workflow.active:
             workflow.active = True
             workflow.save(update_fields=["active"])
-        if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():
-            WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+        for sort_order, (model, name) in enumerate(
+            [(GroupReviewTask, REVIEW_TASK_NAME), (SecrecyCheckTask, SECRECY_TASK_NAME)]
+        ):
+            task = model.objects.filter(active=True).order_by("pk").first()
+            if task is None:
+                task = model.objects.create(name=name)
+            WorkflowTask.objects.update_or_create(
+                workflow=workflow, task=task, defaults={"sort_order": sort_order}
+            )
         for home in HomePage.objects.all():
             WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
     return workflow

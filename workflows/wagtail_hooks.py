@@ -5,10 +5,12 @@ The sensitive-terms list is edited by the regulator (model permissions on
 """
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from workflows.models import SensitiveTerm
+from workflows.secrecy import task as secrecy_task
 
 
 class SensitiveTermViewSet(SnippetViewSet):
@@ -24,3 +26,8 @@ class SensitiveTermViewSet(SnippetViewSet):
 
 
 register_snippet(SensitiveTermViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_secrecy_log_actions(actions):
+    secrecy_task.register_log_actions(actions)

@@ -208,11 +208,14 @@ class ArticlePage(Page):
 
 
 def _article_panels(extra=None):
-    from wagtail.admin.panels import ObjectList, TabbedInterface
+    from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 
     return TabbedInterface(
         [
-            ObjectList(ArticlePage.content_panels + (extra or []), heading=_("内容")),
+            ObjectList(
+                ArticlePage.content_panels + (extra or []) + [FieldPanel("secrecy_declaration")],
+                heading=_("内容"),
+            ),
             ObjectList(ArticlePage.classification_panels, heading=_("分类")),
             ObjectList(ArticlePage.promote_panels, heading=_("推广")),
         ]

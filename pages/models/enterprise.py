@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from pages.forms import EnterprisePageForm
 from pages.listing import listing_context
 
 from .articles import ArticlePage
@@ -76,7 +77,12 @@ class EnterprisePage(RoutablePageMixin, Page):
         "pages.ExperiencePage",
     ]
     template = "pages/enterprise_page.html"
-    content_panels = Page.content_panels + [FieldPanel("enterprise"), FieldPanel("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("enterprise"),
+        FieldPanel("intro"),
+        FieldPanel("secrecy_declaration"),
+    ]
+    base_form_class = EnterprisePageForm
 
     class Meta:
         verbose_name = _("企业子平台")

@@ -22,6 +22,7 @@ from wagtail.models import (
 from tests.factories import NewsPageFactory, TrendPageFactory
 from tests.utils import text_of
 from workflows.models import EnterpriseRole
+from workflows.secrecy.task import SecrecyCheckTask
 from workflows.tasks import GroupReviewTask, ensure_review_workflow
 
 pytestmark = pytest.mark.django_db
@@ -150,7 +151,7 @@ def submitted(tree, people, workflow):
 
 def test_one_review_workflow_covers_every_enterprise(tree, workflow):
     assert workflow.name == "集团审核"
-    assert [task.specific.__class__ for task in workflow.tasks] == [GroupReviewTask]
+    assert [task.specific.__class__ for task in workflow.tasks] == [GroupReviewTask, SecrecyCheckTask]
     assert draft_news(tree.a1).get_workflow() == workflow
     assert draft_news(tree.group_b).get_workflow() == workflow
     assert ensure_review_workflow() == workflow  # idempotent
