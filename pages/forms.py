@@ -10,7 +10,25 @@ from workflows.forms import SecrecyDeclarationFormMixin
 
 
 class ReviewedPageForm(SecrecyDeclarationFormMixin, WagtailAdminPageForm):
-    """Pages that go through review: submitting asks for the secrecy declaration."""
+    """Pages that go through review: submitting asks for the secrecy declaration.
+
+    Scheduling is publishing: a go-live time sets when an approved item goes
+    online and an expiry time takes a live item offline without review. Only a
+    platform administrator, who may publish directly, sets them; for anyone
+    else the fields of Wagtail's settings tab are disabled, so a crafted POST
+    changes nothing (Django ignores posted values of disabled fields).
+    """
+
+    SCHEDULING_FIELDS = ("go_live_at", "expire_at")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = getattr(self, "for_user", None)
+        if not (user and user.is_superuser):
+            for name in self.SCHEDULING_FIELDS:
+                if name in self.fields:
+                    self.fields[name].disabled = True
+                    self.fields[name].help_text = _("定时发布和到期下线由平台管理员设置。")
 
 
 class ArticlePageForm(ReviewedPageForm):

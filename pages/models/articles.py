@@ -26,6 +26,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from pages.blocks import ArticleBodyBlock
 from pages.forms import ArticlePageForm
+from workflows.permissions import EnterpriseOwnedPage
 
 
 class ArticlePageTag(TaggedItemBase):
@@ -34,7 +35,7 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(Page):
+class ArticlePage(EnterpriseOwnedPage, Page):
     """What every item of every stream has: summary, cover, body, tags, fields, source.
 
     The publication date shown to readers is ``first_published_at``, which the

@@ -11,8 +11,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from pages.forms import EnterprisePageForm
+from pages.forms import EnterprisePageForm, ReviewedPageForm
 from pages.listing import listing_context
+from workflows.permissions import EnterpriseOwnedPage
 
 from .articles import ArticlePage
 
@@ -28,7 +29,8 @@ class EnterpriseIndexPage(Page):
     subpage_types = ["pages.EnterprisePage"]
     max_count_per_parent = 1
     template = "pages/enterprise_index_page.html"
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("secrecy_declaration")]
+    base_form_class = ReviewedPageForm
 
     class Meta:
         verbose_name = _("企业子平台目录")
@@ -52,7 +54,7 @@ class EnterpriseIndexPage(Page):
         return context
 
 
-class EnterprisePage(RoutablePageMixin, Page):
+class EnterprisePage(EnterpriseOwnedPage, RoutablePageMixin, Page):
     """A group company's or subsidiary's sub-platform, listing its own items.
 
     A group's page lists its subsidiaries' items too, since the group answers

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
+from pages.forms import ReviewedPageForm
 from pages.listing import with_card_data
 
 HOME_ITEMS_PER_SECTION = 5
@@ -39,7 +40,9 @@ class HomePage(Page):
     content_panels = Page.content_panels + [
         MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text")], heading=_("横幅")),
         FieldPanel("featured_page"),
+        FieldPanel("secrecy_declaration"),
     ]
+    base_form_class = ReviewedPageForm
 
     class Meta:
         verbose_name = _("首页")

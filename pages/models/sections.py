@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from pages.forms import ReviewedPageForm
 from pages.listing import listing_context
 
 from .articles import AchievementPage, ExperiencePage, NewsPage, NoticePage, TrendPage
@@ -28,7 +29,8 @@ class SectionPage(RoutablePageMixin, Page):
     # Wagtail names a template after each concrete class unless it is set on
     # that class, so every section repeats `template = SectionPage.template`.
     template = "pages/section_page.html"
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("secrecy_declaration")]
+    base_form_class = ReviewedPageForm
 
     class Meta:
         abstract = True

@@ -12,19 +12,16 @@ from django.urls import reverse
 from wagtail.models import PageLogEntry, TaskState, Workflow, WorkflowState, WorkflowTask
 
 from tests.utils import text_of
-from tests.workflows.test_review import (  # noqa: F401 (fixtures)
-    _html_mail,
+from tests.workflows.test_review import (
     action_url,
     draft_news,
     html_of,
     mails_to,
     moderated_by,
-    people,
     submit,
-    workflow,
 )
 from tests.workflows.test_secrecy import body, document
-from workflows.secrecy.task import CLEAR, HOLD, PASS, SecrecyCheckTaskState
+from workflows.secrecy.task import CLEAR, HOLD, PASSED, SecrecyCheckTaskState
 from workflows.tasks import GroupReviewTask
 
 pytestmark = pytest.mark.django_db
@@ -64,7 +61,7 @@ def test_clean_item_passes_automatically_and_goes_online(tree, people, workflow,
     check = SecrecyCheckTaskState.objects.get(workflow_state=state)
     assert check.status == TaskState.STATUS_APPROVED and check.finished_by is None
     assert check.findings == []
-    assert PageLogEntry.objects.filter(page=page, action=PASS).exists()
+    assert PageLogEntry.objects.filter(page=page, action=PASSED).exists()
     [message] = mails_to(people.a1_editor)
     assert "系统自动检查" in message.body
 

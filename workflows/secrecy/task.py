@@ -33,7 +33,7 @@ from workflows.secrecy.objects import scan_object
 from workflows.tasks import OwningGroupReview, specific_object
 
 HOLD = "ceti.secrecy.hold"
-PASS = "ceti.secrecy.pass"
+PASSED = "ceti.secrecy.pass"
 CLEAR = "ceti.secrecy.clear"
 
 
@@ -117,7 +117,9 @@ class SecrecyCheckTask(OwningGroupReview, Task):
             task_state.finished_at = timezone.now()
             task_state.comment = str(_("自动检查未发现密级标志或敏感词。"))
             task_state.save()
-            log(instance=instance, action=PASS, revision=revision, data=self._log_data(task_state))
+            log(
+                instance=instance, action=PASSED, revision=revision, data=self._log_data(task_state)
+            )
             return task_state
         task_state.status = TaskState.STATUS_IN_PROGRESS
         task_state.save()
@@ -185,7 +187,7 @@ def register_log_actions(actions):
     def count(log_entry):
         return len((log_entry.data or {}).get("findings") or [])
 
-    @actions.register_action(PASS)
+    @actions.register_action(PASSED)
     class PassFormatter(LogFormatter):
         label = _("保密审查：自动通过")
         message = _("保密审查自动检查未发现密级标志或敏感词")
