@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+from wagtail.users import apps as wagtail_users_apps
 
 
 class WorkflowsConfig(AppConfig):
@@ -17,3 +18,24 @@ class WorkflowsConfig(AppConfig):
         from .notifications import connect_notifiers
 
         connect_notifiers()
+
+
+class UsersConfig(wagtail_users_apps.WagtailUsersAppConfig):
+    """Wagtail's users app, with the user viewset that group administrators may use.
+
+    Group administrators manage the accounts of their own sub-platform only
+    (DESIGN.md §1); ``workflows.accounts`` scopes Wagtail's user views and
+    registers the user model's permission policy. INSTALLED_APPS names this
+    config in place of ``wagtail.users``. It lives here because Django imports
+    app configs before models are ready; ``default = False`` keeps
+    ``WorkflowsConfig`` the config of ``workflows``.
+    """
+
+    default = False
+    user_viewset = "workflows.accounts.AccountViewSet"
+
+    def ready(self):
+        super().ready()
+        from .accounts import register_account_policy
+
+        register_account_policy()

@@ -21,8 +21,14 @@ Who may do what (DESIGN.md §1, §4 "nothing may bypass review"):
   from ``EnterpriseRole`` and lets them approve there; they may choose the
   images and documents of their group (its collection and its subsidiaries'
   child collections) to preview what they review;
-- group administrators get admin access only; managing the group's accounts
-  comes with the account-management work of issue #3.
+- group administrators (子平台系统管理员) get no page or collection
+  permission; they hold the user model's add/change/delete permissions so that
+  Wagtail's user views (Settings → Users) open for them, and
+  ``workflows.accounts`` narrows those views to the accounts and role groups of
+  their group company and its subsidiaries. They never get ``auth.Group``
+  permissions: roles are created here, not edited by hand. A database
+  provisioned before this rule gets the permissions when provisioning runs
+  again (``manage.py provision_enterprise --all`` or ``seed_demo``).
 
 Known limitation: Wagtail page permissions cascade down the tree, so a group
 company's editor group can also add and change pages in its subsidiaries'
@@ -31,6 +37,7 @@ sub-platforms. The row-level rule that narrows this is a later step.
 
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -42,6 +49,7 @@ from pages.translation import translate_page
 from .models import EnterpriseRole
 
 Role = EnterpriseRole.Role
+User = get_user_model()
 
 REGULATOR = "监管机构"
 GROUP_LABELS = {Role.EDITOR: "编辑", Role.REVIEWER: "审核员", Role.ADMIN: "管理员"}
@@ -67,6 +75,10 @@ COLLECTION_PERMISSIONS = {
         ("wagtaildocs", "choose_document"),
     ),
 }
+
+# Actions on the user model: they open Wagtail's user views (Settings → 用户),
+# which ``workflows.accounts`` narrows to the administrator's own group.
+USER_PERMISSIONS = {Role.ADMIN: ("add", "change", "delete")}
 
 
 @dataclass
@@ -222,11 +234,17 @@ def _permissions():
     result = {(p.content_type.app_label, p.codename): p for p in perms}
     for p in Permission.objects.filter(content_type=page_type):
         result["wagtailcore", p.codename] = p
+    for p in Permission.objects.filter(content_type=ContentType.objects.get_for_model(User)):
+        result["user", p.codename] = p
     return result
 
 
 def _grant(group, perms, *, role, pages, collection):
     group.permissions.add(perms["wagtailadmin", "access_admin"])
+    model_name = User._meta.model_name
+    group.permissions.add(
+        *(perms["user", f"{action}_{model_name}"] for action in USER_PERMISSIONS.get(role, ()))
+    )
     for page in pages:
         for codename in PAGE_PERMISSIONS.get(role, ()):
             GroupPagePermission.objects.get_or_create(

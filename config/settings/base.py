@@ -41,7 +41,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "workflows.apps.UsersConfig",  # wagtail.users with group administrators' scoped views
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
