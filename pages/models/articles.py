@@ -211,6 +211,8 @@ class ArticlePage(EnterpriseOwnedPage, Page):
 def _article_panels(extra=None):
     from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 
+    from workflows.accountability import AccountabilityPanel
+
     return TabbedInterface(
         [
             ObjectList(
@@ -219,6 +221,8 @@ def _article_panels(extra=None):
             ),
             ObjectList(ArticlePage.classification_panels, heading=_("分类")),
             ObjectList(ArticlePage.promote_panels, heading=_("推广")),
+            # 谁上网、谁审核、谁负责: read-only, shown once the page exists.
+            ObjectList([AccountabilityPanel()], heading=_("审核记录")),
         ]
     )
 
