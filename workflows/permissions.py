@@ -76,3 +76,19 @@ class EnterpriseOwnedPage:
 
     def permissions_for_user(self, user):
         return EnterprisePagePermissionTester(user, self)
+
+
+def choosable_pages(pages, user):
+    """The page chooser is not tenant-aware (wagtail#1700): others' drafts stay out of it.
+
+    Anyone may link to a published page; unpublished pages appear only where
+    the user may explore the tree anyway (their own sub-platform, and for a
+    group's editors its subsidiaries').
+    """
+    if user.is_superuser:
+        return pages
+    from django.db.models import Q
+    from wagtail.permissions import page_permission_policy
+
+    explorable = page_permission_policy.explorable_instances(user)
+    return pages.filter(Q(live=True) | Q(pk__in=explorable.values("pk")))

@@ -9,6 +9,11 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+import workflows.accounts  # noqa: F401 (scoped user bulk actions)
+from workflows import (
+    audit,  # noqa: F401 (审核记录 report: its menu item and URLs)
+    permissions,
+)
 from workflows.models import SensitiveTerm
 from workflows.secrecy import task as secrecy_task
 
@@ -31,3 +36,8 @@ register_snippet(SensitiveTermViewSet)
 @hooks.register("register_log_actions")
 def register_secrecy_log_actions(actions):
     secrecy_task.register_log_actions(actions)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def keep_other_enterprises_drafts_out_of_the_chooser(pages, request):
+    return permissions.choosable_pages(pages, request.user)

@@ -1,16 +1,20 @@
-"""Fixtures of the review tests: roles built directly, the way provisioning records them.
+"""Fixtures of the review tests.
 
-An auth Group plus its EnterpriseRole row per role, so that these tests do not
-depend on provisioning (which has tests of its own).
+``people``: roles built directly (an auth Group plus its EnterpriseRole row,
+the way provisioning records them), so that the review tests do not depend on
+provisioning. ``world``: enterprises provisioned exactly as the admin does it,
+for the authorization matrix and the bypass tests.
 """
 
 from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import GroupPagePermission
+from wagtail.models import GroupPagePermission, PageLogEntry
 
+from tests.factories import EnterpriseFactory, NewsPageFactory, TrendPageFactory
 from workflows.models import EnterpriseRole
+from workflows.provisioning import provision_enterprise, provision_regulator
 from workflows.tasks import ensure_review_workflow
 
 
@@ -98,3 +102,168 @@ def _html_mail(settings):
 @pytest.fixture
 def workflow(tree):
     return ensure_review_workflow()
+
+
+# -- a provisioned world: two groups, subsidiaries, the regulator, one account per role --
+
+WORLD_OWNERS = ("a1", "group_a", "b1", "regulator")
+
+
+@pytest.fixture
+def world(site, django_user_model):
+    """Enterprises provisioned as the admin does it, accounts per role, and their items.
+
+    ``world.users[role]``; ``world.items[state][owner]`` with state ``draft``,
+    ``review`` (awaiting 集团审核) or ``live``, owner ``a1`` (subsidiary of
+    集团 A), ``group_a``, ``b1`` (subsidiary of 集团 B) or ``regulator``;
+    ``world.parents[owner]`` where the owner's items live and
+    ``world.elsewhere[owner]`` a sub-platform of another enterprise.
+    """
+    ensure_review_workflow()
+    group_a = EnterpriseFactory(code="group-a", name="示例能源集团有限公司", short_name="示例能源")
+    a1 = EnterpriseFactory(
+        code="a1", name="示例能源第一研究院", short_name="能源一院", parent=group_a
+    )
+    a2 = EnterpriseFactory(
+        code="a2", name="示例能源第二研究院", short_name="能源二院", parent=group_a
+    )
+    group_b = EnterpriseFactory(code="group-b", name="示例装备集团有限公司", short_name="示例装备")
+    b1 = EnterpriseFactory(
+        code="b1", name="示例装备第一研究所", short_name="装备一所", parent=group_b
+    )
+    provisioned = {
+        key: provision_enterprise(enterprise=enterprise, translate=False)
+        for key, enterprise in {
+            "group_a": group_a,
+            "a1": a1,
+            "a2": a2,
+            "group_b": group_b,
+            "b1": b1,
+        }.items()
+    }
+    regulator = provision_regulator()
+
+    def account(username, group=None):
+        user = django_user_model.objects.create_user(
+            username=username, email=f"{username}@example.cn", password="x-pass-2026"
+        )
+        if group is not None:
+            user.groups.add(group)
+        return user
+
+    users = {
+        "a1_editor": account("a1_editor", provisioned["a1"].groups[EnterpriseRole.Role.EDITOR]),
+        "groupa_editor": account(
+            "groupa_editor", provisioned["group_a"].groups[EnterpriseRole.Role.EDITOR]
+        ),
+        "groupa_reviewer": account(
+            "groupa_reviewer", provisioned["group_a"].groups[EnterpriseRole.Role.REVIEWER]
+        ),
+        "groupa_admin": account(
+            "groupa_admin", provisioned["group_a"].groups[EnterpriseRole.Role.ADMIN]
+        ),
+        "b1_editor": account("b1_editor", provisioned["b1"].groups[EnterpriseRole.Role.EDITOR]),
+        "groupb_reviewer": account(
+            "groupb_reviewer", provisioned["group_b"].groups[EnterpriseRole.Role.REVIEWER]
+        ),
+        "regulator_editor": account(
+            "regulator_editor", regulator.groups[EnterpriseRole.Role.EDITOR]
+        ),
+        "regulator_reviewer": account(
+            "regulator_reviewer", regulator.groups[EnterpriseRole.Role.REVIEWER]
+        ),
+        "platform_admin": django_user_model.objects.create_superuser(
+            username="platform_admin", email="platform_admin@example.cn", password="x-pass-2026"
+        ),
+    }
+    parents = {
+        "a1": provisioned["a1"].page,
+        "group_a": provisioned["group_a"].page,
+        "b1": provisioned["b1"].page,
+        "regulator": site.trends,
+    }
+    writer = {
+        "a1": users["a1_editor"],
+        "group_a": users["groupa_editor"],
+        "b1": users["b1_editor"],
+        "regulator": users["regulator_editor"],
+    }
+
+    def item(owner, state):
+        factory = TrendPageFactory if owner == "regulator" else NewsPageFactory
+        page = factory(
+            parent=parents[owner],
+            title=f"{owner}-{state}",
+            live=state == "live",
+            owner=writer[owner],
+        )
+        page.save_revision(user=writer[owner])
+        page.title = f"{owner}-{state}（修订）"
+        page.save_revision(user=writer[owner])  # an older revision to compare and revert to
+        if state == "review":
+            page.get_workflow().start(page, writer[owner])
+        return page
+
+    items = {
+        state: {owner: item(owner, state) for owner in WORLD_OWNERS}
+        for state in ("draft", "review", "live")
+    }
+    # Where a move or copy would cross into another enterprise (the type is allowed there).
+    elsewhere = {
+        "a1": provisioned["a2"].page,
+        "group_a": provisioned["a1"].page,
+        "b1": provisioned["group_b"].page,
+        "regulator": provisioned["a1"].page,
+    }
+    return SimpleNamespace(users=users, items=items, parents=parents, elsewhere=elsewhere)
+
+
+@pytest.fixture
+def org(site, django_user_model):
+    """集团 A with its subsidiary A1, 集团 B and the regulator, provisioned, with one account per role."""
+    ensure_review_workflow()
+    group_a = EnterpriseFactory(code="group-a", name="示例能源集团有限公司", short_name="示例能源")
+    a1 = EnterpriseFactory(
+        code="a1", name="示例能源第一研究院有限公司", short_name="能源一院", parent=group_a
+    )
+    group_b = EnterpriseFactory(code="group-b", name="示例装备集团有限公司", short_name="示例装备")
+    a = provision_enterprise(enterprise=group_a, translate=False)
+    a1_ = provision_enterprise(enterprise=a1, translate=False)
+    b = provision_enterprise(enterprise=group_b, translate=False)
+    regulator = provision_regulator()
+    # Each test reads only what it did, not the publication of the sub-platform pages.
+    PageLogEntry.objects.all().delete()
+
+    def user(username, group, **names):
+        account = django_user_model.objects.create_user(
+            username=username, email=f"{username}@example.cn", password="x-pass-2026", **names
+        )
+        account.groups.add(group)
+        return account
+
+    return SimpleNamespace(
+        site=site,
+        group_a=group_a,
+        a1=a1,
+        group_b=group_b,
+        group_a_page=a.page,
+        a1_page=a1_.page,
+        group_b_page=b.page,
+        a1_editor=user(
+            "a1_editor", a1_.groups[EnterpriseRole.Role.EDITOR], first_name="采集", last_name="张"
+        ),
+        groupa_editor=user("groupa_editor", a.groups[EnterpriseRole.Role.EDITOR]),
+        groupa_reviewer=user(
+            "groupa_reviewer",
+            a.groups[EnterpriseRole.Role.REVIEWER],
+            first_name="审核",
+            last_name="李",
+        ),
+        groupa_admin=user("groupa_admin", a.groups[EnterpriseRole.Role.ADMIN]),
+        groupb_editor=user("groupb_editor", b.groups[EnterpriseRole.Role.EDITOR]),
+        groupb_reviewer=user("groupb_reviewer", b.groups[EnterpriseRole.Role.REVIEWER]),
+        regulator_editor=user("regulator_editor", regulator.groups[EnterpriseRole.Role.EDITOR]),
+        regulator_reviewer=user(
+            "regulator_reviewer", regulator.groups[EnterpriseRole.Role.REVIEWER]
+        ),
+    )

@@ -17,17 +17,12 @@ Items: a draft, an item awaiting 集团审核 and a published item of
 装备一院 (``b1``, subsidiary of 集团 B) and of the regulator (a trend).
 """
 
-from types import SimpleNamespace
-
 import pytest
 from django.urls import reverse
 from wagtail.models import TaskState
 
 from snippets.models import Enterprise
-from tests.factories import EnterpriseFactory, NewsPageFactory, TrendPageFactory
 from workflows.models import EnterpriseRole
-from workflows.provisioning import provision_enterprise, provision_regulator
-from workflows.tasks import ensure_review_workflow
 
 pytestmark = pytest.mark.django_db
 
@@ -63,95 +58,6 @@ REVIEWERS = {
 }
 ADMIN_ONLY = {"platform_admin": EVERYTHING}
 NOBODY = {}
-
-
-@pytest.fixture
-def world(site, django_user_model):
-    ensure_review_workflow()
-    group_a = EnterpriseFactory(code="group-a", name="示例能源集团有限公司", short_name="示例能源")
-    a1 = EnterpriseFactory(
-        code="a1", name="示例能源第一研究院", short_name="能源一院", parent=group_a
-    )
-    a2 = EnterpriseFactory(
-        code="a2", name="示例能源第二研究院", short_name="能源二院", parent=group_a
-    )
-    group_b = EnterpriseFactory(code="group-b", name="示例装备集团有限公司", short_name="示例装备")
-    b1 = EnterpriseFactory(
-        code="b1", name="示例装备第一研究所", short_name="装备一所", parent=group_b
-    )
-    provisioned = {
-        key: provision_enterprise(enterprise=enterprise, translate=False)
-        for key, enterprise in {
-            "group_a": group_a,
-            "a1": a1,
-            "a2": a2,
-            "group_b": group_b,
-            "b1": b1,
-        }.items()
-    }
-    regulator = provision_regulator()
-
-    def account(username, group=None):
-        user = django_user_model.objects.create_user(
-            username=username, email=f"{username}@example.cn", password="x-pass-2026"
-        )
-        if group is not None:
-            user.groups.add(group)
-        return user
-
-    users = {
-        "a1_editor": account("a1_editor", provisioned["a1"].groups[Role.EDITOR]),
-        "groupa_editor": account("groupa_editor", provisioned["group_a"].groups[Role.EDITOR]),
-        "groupa_reviewer": account("groupa_reviewer", provisioned["group_a"].groups[Role.REVIEWER]),
-        "groupa_admin": account("groupa_admin", provisioned["group_a"].groups[Role.ADMIN]),
-        "b1_editor": account("b1_editor", provisioned["b1"].groups[Role.EDITOR]),
-        "groupb_reviewer": account("groupb_reviewer", provisioned["group_b"].groups[Role.REVIEWER]),
-        "regulator_editor": account("regulator_editor", regulator.groups[Role.EDITOR]),
-        "regulator_reviewer": account("regulator_reviewer", regulator.groups[Role.REVIEWER]),
-        "platform_admin": django_user_model.objects.create_superuser(
-            username="platform_admin", email="platform_admin@example.cn", password="x-pass-2026"
-        ),
-    }
-    parents = {
-        "a1": provisioned["a1"].page,
-        "group_a": provisioned["group_a"].page,
-        "b1": provisioned["b1"].page,
-        "regulator": site.trends,
-    }
-    writer = {
-        "a1": users["a1_editor"],
-        "group_a": users["groupa_editor"],
-        "b1": users["b1_editor"],
-        "regulator": users["regulator_editor"],
-    }
-
-    def item(owner, state):
-        factory = TrendPageFactory if owner == "regulator" else NewsPageFactory
-        page = factory(
-            parent=parents[owner],
-            title=f"{owner}-{state}",
-            live=state == "live",
-            owner=writer[owner],
-        )
-        page.save_revision(user=writer[owner])
-        page.title = f"{owner}-{state}（修订）"
-        page.save_revision(user=writer[owner])  # an older revision to compare and revert to
-        if state == "review":
-            page.get_workflow().start(page, writer[owner])
-        return page
-
-    items = {
-        state: {owner: item(owner, state) for owner in OWNERS}
-        for state in ("draft", "review", "live")
-    }
-    # Where a move or copy would cross into another enterprise (the type is allowed there).
-    elsewhere = {
-        "a1": provisioned["a2"].page,
-        "group_a": provisioned["a1"].page,
-        "b1": provisioned["group_b"].page,
-        "regulator": provisioned["a1"].page,
-    }
-    return SimpleNamespace(users=users, items=items, parents=parents, elsewhere=elsewhere)
 
 
 def table(world, action):
