@@ -6,7 +6,9 @@ classification markings.
 """
 
 from django.db import models
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
+from wagtail.models.audit_log import BaseLogEntry, ModelLogEntryManager
 
 
 class SensitiveTerm(models.Model):
@@ -116,6 +118,36 @@ class EnterpriseRole(models.Model):
     def __str__(self):
         owner = self.enterprise.short_name if self.enterprise_id else _("监管机构")
         return f"{owner} · {self.get_role_display()}"
+
+
+class AccountLogEntryManager(ModelLogEntryManager):
+    def viewable_by_user(self, user):
+        """Entries about the accounts ``user`` may manage, and nobody else's.
+
+        Wagtail shows a model's log entries to anyone holding a permission on
+        the model; group administrators hold the user permissions, so Wagtail's
+        own rule would show them every group's account changes in 站点历史.
+        """
+        entries = super().viewable_by_user(user)
+        if user.is_superuser:
+            return entries
+        from .accounts import manageable_users
+
+        ids = manageable_users(user).annotate(_id_text=Cast("pk", models.CharField()))
+        return entries.filter(object_id__in=ids.values("_id_text"))
+
+
+class AccountLogEntry(BaseLogEntry):
+    """The audit log of user accounts, kept apart so that its visibility follows account scoping."""
+
+    object_id = models.CharField(max_length=255, blank=False, db_index=True)
+
+    objects = AccountLogEntryManager()
+
+    class Meta(BaseLogEntry.Meta):
+        ordering = ["-timestamp", "-id"]
+        verbose_name = _("账号操作记录")
+        verbose_name_plural = _("账号操作记录")
 
 
 # The review tasks live in their own modules; importing them here registers the models.

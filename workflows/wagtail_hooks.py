@@ -4,6 +4,7 @@ The sensitive-terms list is edited by the regulator (model permissions on
 ``workflows.SensitiveTerm``); everyone else never needs to see it.
 """
 
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -14,7 +15,7 @@ from workflows import (
     audit,  # noqa: F401 (审核记录 report: its menu item and URLs)
     permissions,
 )
-from workflows.models import SensitiveTerm
+from workflows.models import AccountLogEntry, SensitiveTerm
 from workflows.secrecy import task as secrecy_task
 
 
@@ -36,6 +37,12 @@ register_snippet(SensitiveTermViewSet)
 @hooks.register("register_log_actions")
 def register_secrecy_log_actions(actions):
     secrecy_task.register_log_actions(actions)
+
+
+@hooks.register("register_log_actions")
+def log_accounts_apart(actions):
+    """Account changes go to ``AccountLogEntry``, whose visibility follows account scoping."""
+    actions.register_model(get_user_model(), AccountLogEntry)
 
 
 @hooks.register("construct_page_chooser_queryset")

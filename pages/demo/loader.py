@@ -100,9 +100,10 @@ class DemoLoader:
                 self._stream(stream, [item for item in plan if item.stream == stream])
         if self.with_accounts:
             with transaction.atomic():
-                submitted, rejected = review.leave_review_states(users=self.users, zh=self.zh)
+                submitted, rejected, held = review.leave_review_states(users=self.users, zh=self.zh)
             self.created["submitted for review"] += submitted
             self.created["rejected with a comment"] += rejected
+            self.created["held by the secrecy check"] += held
         if self.with_translations:
             english = EnglishTranslator(self.en, log=self.log)
             english.translate_enterprises(self.enterprise_pages)

@@ -14,6 +14,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 from tests.factories import EnterpriseFactory
+from tests.utils import text_of
 from workflows.accounts import assignable_groups, manageable_users
 from workflows.models import EnterpriseRole
 from workflows.provisioning import provision_enterprise, provision_regulator
@@ -440,3 +441,33 @@ def test_provisioning_again_gives_an_old_database_the_account_permissions(site, 
         "change_user",
         "delete_user",
     }
+
+
+def test_site_history_shows_a_group_admin_only_their_own_accounts_changes(
+    site, django_user_model, client
+):
+    """Wagtail shows a model's log to anyone with a permission on it; account entries are scoped."""
+    from wagtail.log_actions import log
+
+    from workflows.models import AccountLogEntry
+
+    group_a = EnterpriseFactory(code="group-a", name="示例能源集团有限公司", short_name="示例能源")
+    group_b = EnterpriseFactory(code="group-b", name="示例装备集团有限公司", short_name="示例装备")
+    a = provision_enterprise(enterprise=group_a, translate=False)
+    b = provision_enterprise(enterprise=group_b, translate=False)
+    admin_a = django_user_model.objects.create_user(username="groupa_admin", password="x-pass-2026")
+    admin_a.groups.add(a.groups[Role.ADMIN])
+    own = django_user_model.objects.create_user(username="a_editor_0001", password="x-pass-2026")
+    own.groups.add(a.groups[Role.EDITOR])
+    foreign = django_user_model.objects.create_user(
+        username="b_editor_0002", password="x-pass-2026"
+    )
+    foreign.groups.add(b.groups[Role.EDITOR])
+    for account in (own, foreign):
+        log(instance=account, action="wagtail.edit")
+
+    assert AccountLogEntry.objects.count() == 2  # written to the scoped log, not Wagtail's
+    client.force_login(admin_a)
+    history = text_of(client.get(reverse("wagtailadmin_reports:site_history")))
+    assert "a_editor_0001" in history
+    assert "b_editor_0002" not in history

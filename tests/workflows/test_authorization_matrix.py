@@ -289,3 +289,25 @@ def test_enterprise_of_items_is_as_the_tables_assume(world):
     }
     assert codes == {"a1": "a1", "group_a": "group-a", "b1": "b1", "regulator": None}
     assert Enterprise.objects.get(code="a1").group.code == "group-a"
+
+
+# -- accounts ----------------------------------------------------------------------
+
+
+def test_manage_the_accounts_of_an_enterprise(world, client):
+    """Opening the account of the enterprise's editor: its group administrator and the platform's."""
+    editor_of = {
+        "a1": "a1_editor",
+        "group_a": "groupa_editor",
+        "b1": "b1_editor",
+        "regulator": "regulator_editor",
+    }
+
+    def manage(user, owner):
+        account = world.users[editor_of[owner]]
+        url = reverse("wagtailusers_users:edit", args=[account.pk])
+        return status_allows(admin_get(client, user, url))
+
+    assert table(world, manage) == expect(
+        {"groupa_admin": {"a1", "group_a"}, "platform_admin": EVERYTHING}
+    )
