@@ -92,3 +92,50 @@ def choosable_pages(pages, user):
 
     explorable = page_permission_policy.explorable_instances(user)
     return pages.filter(Q(live=True) | Q(pk__in=explorable.values("pk")))
+
+
+def editable_pages(user):
+    """Pages ``user`` may change, by the row-level rule above, as one queryset.
+
+    Wagtail's ``instances_user_has_permission_for(user, "change")`` cascades
+    down the whole subtree (its workflow reports list a group editor's
+    subsidiaries' items); this asks the same question the tester does: a grant
+    on a sub-platform covers only pages owned by that enterprise, and "add"
+    covers the pages the user owns.
+    """
+    from django.db.models import Q
+    from wagtail.models import Page
+    from wagtail.permissions import page_permission_policy
+
+    if not (user.is_authenticated and user.is_active):
+        return Page.objects.none()
+    if user.is_superuser:
+        return Page.objects.all()
+    from pages.models import ArticlePage, EnterprisePage
+
+    permissions = page_permission_policy.get_cached_permissions_for_user(user)
+    grants = enterprise_grants(user, permissions)
+    pages = Q()
+    for perm in permissions:
+        action = perm.permission.codename.rsplit("_", maxsplit=1)[0]
+        if action not in ("change", "add"):
+            continue
+        reach = Q(path__startswith=perm.page.path)
+        if perm.page_id in grants:
+            owned_by = grants[perm.page_id]
+            reach &= Q(pk__in=ArticlePage.objects.filter(enterprise_id=owned_by).values("pk")) | Q(
+                pk__in=EnterprisePage.objects.filter(enterprise_id=owned_by).values("pk")
+            )
+        if action == "add":
+            reach &= Q(owner=user)
+        pages |= reach
+    if not pages:
+        return Page.objects.none()
+    return Page.objects.filter(pages)
+
+
+def can_explore(user, page):
+    """Whether ``user`` may open ``page``'s listing in the page explorer."""
+    from wagtail.permissions import page_permission_policy
+
+    return page_permission_policy.explorable_instances(user).filter(pk=page.pk).exists()

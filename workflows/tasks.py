@@ -138,70 +138,76 @@ class OwningGroupReview:
         """In-progress states of this task on objects of the groups ``user`` reviews.
 
         Feeds the dashboard's "awaiting your review" panel and the workflow
-        reports. One query: the groups come from EnterpriseRole, the objects
-        from ``REVIEWED_MODELS`` matched on Wagtail's (base content type,
-        object id as text) pair. Maker-checker is applied by ``get_actions``
-        per row, so a reviewer still sees their own submission, without actions.
+        reports. Maker-checker is applied by ``get_actions`` per row, so a
+        reviewer still sees their own submission, without actions.
         """
-        none = TaskState.objects.none()
-        if not user.is_authenticated or not user.is_active:
-            return none
-        reviewed = list(
-            EnterpriseRole.objects.filter(
-                group__user=user, role=EnterpriseRole.Role.REVIEWER
-            ).values_list("enterprise_id", flat=True)
-        )
-        if not reviewed:
-            return none
-        enterprise_ids = [pk for pk in reviewed if pk is not None]
-        regulator = None in reviewed
-
-        objects = models.Q()
-        for label, field in REVIEWED_MODELS:
-            objects |= self._objects_q(label, field, enterprise_ids, regulator)
-        if regulator:
-            objects |= self._regulator_pages_q()
+        objects = reviewed_objects_q(user, prefix="workflow_state__")
+        if objects is None:
+            return TaskState.objects.none()
         return self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS).filter(objects)
 
-    @staticmethod
-    def _objects_q(label, field, enterprise_ids, regulator):
-        from django.apps import apps
 
+def reviewed_objects_q(user, *, prefix=""):
+    """Q over a ``WorkflowState`` (``prefix`` leads to one) for the objects ``user`` reviews; None: none.
+
+    One query once evaluated: the groups come from EnterpriseRole, the objects
+    from ``REVIEWED_MODELS`` matched on Wagtail's (base content type, object id
+    as text) pair. Regulator reviewers also review pages of no enterprise.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return None
+    reviewed = list(
+        EnterpriseRole.objects.filter(
+            group__user=user, role=EnterpriseRole.Role.REVIEWER
+        ).values_list("enterprise_id", flat=True)
+    )
+    if not reviewed:
+        return None
+    enterprise_ids = [pk for pk in reviewed if pk is not None]
+    regulator = None in reviewed
+
+    objects = models.Q()
+    for label, field in REVIEWED_MODELS:
+        objects |= _objects_q(label, field, enterprise_ids, regulator, prefix)
+    if regulator:
+        objects |= _regulator_pages_q(prefix)
+    return objects
+
+
+def _objects_q(label, field, enterprise_ids, regulator, prefix):
+    from django.apps import apps
+
+    model = apps.get_model(label)
+    owned = reviewed_enterprises_q(enterprise_ids, field=field)
+    if regulator:
+        owned |= models.Q(**{f"{field}__isnull": True})
+    ids = model.objects.filter(owned).annotate(_id_text=Cast("pk", models.CharField()))
+    return models.Q(
+        **{
+            f"{prefix}base_content_type": _base_content_type(model),
+            f"{prefix}object_id__in": ids.values("_id_text"),
+        }
+    )
+
+
+def _regulator_pages_q(prefix):
+    """Pages that belong to no enterprise at all (sections, home): the regulator's."""
+    from django.apps import apps
+
+    owned_page_ids = models.Q()
+    for label, field in REVIEWED_MODELS:
         model = apps.get_model(label)
-        owned = reviewed_enterprises_q(enterprise_ids, field=field)
-        if regulator:
-            owned |= models.Q(**{f"{field}__isnull": True})
-        ids = (
-            model.objects.filter(owned)
-            .annotate(_id_text=Cast("pk", models.CharField()))
-            .values("_id_text")
-        )
-        return models.Q(
-            workflow_state__base_content_type=_base_content_type(model),
-            workflow_state__object_id__in=ids,
-        )
-
-    @staticmethod
-    def _regulator_pages_q():
-        """Pages that belong to no enterprise at all (sections, home): the regulator's."""
-        from django.apps import apps
-
-        owned_page_ids = models.Q()
-        for label, field in REVIEWED_MODELS:
-            model = apps.get_model(label)
-            if issubclass(model, Page):
-                owned_page_ids |= models.Q(
-                    pk__in=model.objects.filter(**{f"{field}__isnull": False}).values("pk")
-                )
-        unowned = (
-            Page.objects.exclude(owned_page_ids)
-            .annotate(_id_text=Cast("pk", models.CharField()))
-            .values("_id_text")
-        )
-        return models.Q(
-            workflow_state__base_content_type=_base_content_type(Page),
-            workflow_state__object_id__in=unowned,
-        )
+        if issubclass(model, Page):
+            owned_page_ids |= models.Q(
+                pk__in=model.objects.filter(**{f"{field}__isnull": False}).values("pk")
+            )
+    unowned = Page.objects.exclude(owned_page_ids).annotate(_id_text=Cast("pk", models.CharField()))
+    return models.Q(
+        **{
+            f"{prefix}base_content_type": _base_content_type(Page),
+            f"{prefix}object_id__in": unowned.values("_id_text"),
+        }
+    )
 
 
 class GroupReviewTask(OwningGroupReview, Task):

@@ -5,6 +5,8 @@ The sensitive-terms list is edited by the regulator (model permissions on
 """
 
 from django.contrib.auth import get_user_model
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -14,6 +16,7 @@ import workflows.accounts  # noqa: F401 (scoped user bulk actions)
 from workflows import (
     audit,  # noqa: F401 (审核记录 report: its menu item and URLs)
     permissions,
+    reports,
 )
 from workflows.models import AccountLogEntry, SensitiveTerm
 from workflows.secrecy import task as secrecy_task
@@ -48,3 +51,48 @@ def log_accounts_apart(actions):
 @hooks.register("construct_page_chooser_queryset")
 def keep_other_enterprises_drafts_out_of_the_chooser(pages, request):
     return permissions.choosable_pages(pages, request.user)
+
+
+# Wagtail's workflow reports, opened to reviewers (workflows/reports.py).
+@hooks.register("register_reports_menu_item")
+def register_workflow_report_menu_item():
+    return reports.WorkflowReportMenuItem(
+        _("Workflows"),
+        reverse("wagtailadmin_reports:workflow"),
+        name="group-workflows",
+        icon_name="tasks",
+        order=800,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_workflow_tasks_report_menu_item():
+    return reports.WorkflowReportMenuItem(
+        _("Workflow tasks"),
+        reverse("wagtailadmin_reports:workflow_tasks"),
+        name="group-workflow-tasks",
+        icon_name="thumbtack",
+        order=900,
+    )
+
+
+@hooks.register("construct_reports_menu")
+def drop_wagtails_own_workflow_report_items(request, menu_items):
+    menu_items[:] = [
+        item for item in menu_items if item.name not in ("workflows", "workflow-tasks")
+    ]
+
+
+@hooks.register("after_edit_page")
+def back_to_the_dashboard_after_deciding(request, page):
+    """After 审核通过 / 退回 in the editor, Wagtail returns to the parent's explorer listing.
+
+    Reviewers hold no page permission, so that listing would greet them with
+    "没有权限访问" right under the success message; send them to their
+    dashboard, where the rest of their inbox is, instead.
+    """
+    if request.method != "POST" or not request.POST.get("action-workflow-action"):
+        return None
+    if permissions.can_explore(request.user, page.get_parent()):
+        return None
+    return redirect("wagtailadmin_home")

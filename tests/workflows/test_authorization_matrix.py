@@ -311,3 +311,15 @@ def test_manage_the_accounts_of_an_enterprise(world, client):
     assert table(world, manage) == expect(
         {"groupa_admin": {"a1", "group_a"}, "platform_admin": EVERYTHING}
     )
+
+
+@pytest.mark.parametrize("report", ["workflow", "workflow_tasks"])
+def test_see_in_the_workflow_reports(world, client, report):
+    """Wagtail's reports cascade down the tree and need a page permission; these follow the matrix."""
+
+    def sees(user, owner):
+        response = admin_get(client, user, reverse(f"wagtailadmin_reports:{report}"))
+        return status_allows(response) and f"{owner}-review" in response.content.decode()
+
+    readers = {role: WRITERS.get(role, set()) | REVIEWERS.get(role, set()) for role in ROLES}
+    assert table(world, sees) == expect(readers)
