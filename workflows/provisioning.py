@@ -46,7 +46,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from pages.models import EnterpriseIndexPage, EnterprisePage, NoticeIndexPage, TrendIndexPage
 from pages.translation import translate_page
 
-from .models import EnterpriseRole
+from .models import EnterpriseRole, SensitiveTerm
 
 Role = EnterpriseRole.Role
 User = get_user_model()
@@ -79,6 +79,7 @@ COLLECTION_PERMISSIONS = {
 # Actions on the user model: they open Wagtail's user views (Settings → 用户),
 # which ``workflows.accounts`` narrows to the administrator's own group.
 USER_PERMISSIONS = {Role.ADMIN: ("add", "change", "delete")}
+SENSITIVE_TERM_PERMISSIONS = ("add_sensitiveterm", "change_sensitiveterm", "view_sensitiveterm")
 
 
 @dataclass
@@ -131,7 +132,8 @@ def provision_regulator():
 
     Regulator editors write notices (通知公告) and technology trends
     (国内外技术动态) in the Chinese tree; the regulator's reviewers approve them
-    through review and hold no page permission themselves.
+    through review, hold no page permission themselves and keep the
+    sensitive-terms list of the confidentiality check (保密审查).
     """
     zh = Locale.get_default()
     sections = [
@@ -156,6 +158,12 @@ def provision_regulator():
     perms = _permissions()
     for role, group in groups.items():
         _grant(group, perms, role=role, pages=sections, collection=collection)
+    # The regulator keeps the sensitive-terms list of 保密审查 (no delete:
+    # a term is deactivated so that the list keeps its history).
+    terms = ContentType.objects.get_for_model(SensitiveTerm)
+    groups[Role.REVIEWER].permissions.add(
+        *Permission.objects.filter(content_type=terms, codename__in=SENSITIVE_TERM_PERMISSIONS)
+    )
     return Provisioned(page=None, groups=groups, collection=collection, created=created)
 
 

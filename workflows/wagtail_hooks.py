@@ -19,6 +19,7 @@ from workflows import (
     reports,
 )
 from workflows.models import AccountLogEntry, SensitiveTerm
+from workflows.secrecy import guard as secrecy_guard
 from workflows.secrecy import task as secrecy_task
 
 
@@ -96,3 +97,8 @@ def back_to_the_dashboard_after_deciding(request, page):
     if permissions.can_explore(request.user, page.get_parent()):
         return None
     return redirect("wagtailadmin_home")
+
+
+# 保密审查 also on the platform administrator's direct publish buttons.
+hooks.register("before_publish_page", secrecy_guard.refuse_publication_with_hits)
+hooks.register("before_bulk_action", secrecy_guard.refuse_bulk_publication_with_hits)

@@ -195,7 +195,7 @@ def test_history_and_comparison_of_another_groups_item_are_refused(world, client
 def test_page_chooser_hides_other_enterprises_drafts(world, client):
     login(client, world, "a1_editor")
     response = client.get(reverse("wagtailadmin_choose_page_child", args=[world.parents["b1"].pk]))
-    html = text_of(response)
+    html = response.json()["html"]
     assert "b1-draft" not in html
     assert "b1-live" in html  # published pages may be linked to
 
@@ -203,10 +203,29 @@ def test_page_chooser_hides_other_enterprises_drafts(world, client):
 def test_images_of_another_group_are_not_offered_or_editable(world, client):
     collection_b = Collection.objects.get(name="装备一所")
     image_b = ImageFactory(title="装备一所的内部照片", collection=collection_b)
+    ImageFactory(title="能源一院的公开照片", collection=Collection.objects.get(name="能源一院"))
     login(client, world, "a1_editor")
 
     chooser = client.get(reverse("wagtailimages_chooser:choose"))
     edit = client.get(reverse("wagtailimages:edit", args=[image_b.pk]))
 
-    assert "装备一所的内部照片" not in text_of(chooser)
+    assert "能源一院的公开照片" in chooser.json()["html"]
+    assert "装备一所的内部照片" not in chooser.json()["html"]
+    assert edit.status_code in (302, 403)
+
+
+def test_documents_of_another_group_are_not_offered_or_editable(world, client):
+    from tests.factories import DocumentFactory
+
+    document_b = DocumentFactory(
+        title="装备一所的内部文件", collection=Collection.objects.get(name="装备一所")
+    )
+    DocumentFactory(title="能源一院的公开文件", collection=Collection.objects.get(name="能源一院"))
+    login(client, world, "a1_editor")
+
+    chooser = client.get(reverse("wagtaildocs_chooser:choose"))
+    edit = client.get(reverse("wagtaildocs:edit", args=[document_b.pk]))
+
+    assert "能源一院的公开文件" in chooser.json()["html"]
+    assert "装备一所的内部文件" not in chooser.json()["html"]
     assert edit.status_code in (302, 403)

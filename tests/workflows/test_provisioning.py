@@ -16,7 +16,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from pages.models import EnterprisePage, NewsPage
 from snippets.models import Enterprise
 from tests.factories import EnterpriseFactory
-from workflows.models import EnterpriseRole
+from workflows.models import EnterpriseRole, SensitiveTerm
 from workflows.provisioning import provision_enterprise, provision_regulator
 
 Role = EnterpriseRole.Role
@@ -313,3 +313,21 @@ def test_wagtail_default_groups_that_could_publish_everywhere_are_gone(db):
 
     assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
     assert not GroupPagePermission.objects.filter(page__depth=1).exists()
+
+
+def test_regulator_reviewers_keep_the_sensitive_terms_list(site, django_user_model, client):
+    regulator = provision_regulator()
+    reviewer = member_of(regulator.groups[Role.REVIEWER], django_user_model, "regulator_reviewer")
+    editor = member_of(regulator.groups[Role.EDITOR], django_user_model, "regulator_editor")
+    url = reverse("wagtailsnippets_workflows_sensitiveterm:add")
+
+    client.force_login(reviewer)
+    response = client.post(
+        url, {"term": "示例绝密工程", "category": "secret_matter", "is_active": "on"}
+    )
+    assert response.status_code == 302
+    assert SensitiveTerm.objects.filter(term="示例绝密工程").exists()
+    assert not reviewer.has_perm("workflows.delete_sensitiveterm")  # deactivate, never delete
+
+    client.force_login(editor)
+    assert client.get(url).status_code in (302, 403)

@@ -342,3 +342,56 @@ def test_declaration_is_shown_in_the_editor(tree, people, client):
     assert "本信息不涉及国家秘密和企业商业秘密" in text_of(
         client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     )
+
+
+# -- the platform administrator's own publish buttons --------------------------------
+
+
+def test_platform_admin_cannot_publish_a_suspect_item_directly(tree, people, workflow, client):
+    page = draft_news(tree.a1, title="储能材料研究进展")
+    client.force_login(people.superuser)
+
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        edit_post(
+            page,
+            **{
+                "action-publish": "1",
+                "secrecy_declaration": "on",
+                "summary": "本项目技术指标属机密，仅供内部参考。",
+            },
+        ),
+        follow=True,
+    )
+
+    page.refresh_from_db()
+    assert not page.live
+    assert "不能直接发布" in text_of(response)
+    assert "【机密】" in text_of(response)
+    # Nothing typed is lost: the text is the latest draft.
+    assert "属机密" in page.get_latest_revision().as_object().summary
+
+
+def test_platform_admin_publishes_a_clean_item_directly(tree, people, workflow, client):
+    page = draft_news(tree.a1, title="储能材料研究进展")
+    client.force_login(people.superuser)
+
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        edit_post(page, **{"action-publish": "1", "secrecy_declaration": "on"}),
+    )
+
+    page.refresh_from_db()
+    assert page.live
+
+
+def test_bulk_publish_refuses_a_suspect_item(tree, people, workflow, client):
+    page = draft_news(tree.a1, title="储能材料研究进展", summary="附件为内部资料。")
+    page.save_revision(user=people.superuser)
+    client.force_login(people.superuser)
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+
+    client.post(f"{url}?id={page.pk}")
+
+    page.refresh_from_db()
+    assert not page.live
