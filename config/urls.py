@@ -4,7 +4,6 @@ from django.urls import include, path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -15,22 +14,7 @@ from workflows import reports as workflow_reports
 urlpatterns = [
     # Wagtail's workflow reports, scoped to what the user writes or reviews
     # (workflows/reports.py); mounted before the admin so they take its URLs.
-    path(
-        "admin/reports/workflow/",
-        require_admin_access(workflow_reports.ScopedWorkflowView.as_view()),
-    ),
-    path(
-        "admin/reports/workflow/results/",
-        require_admin_access(workflow_reports.ScopedWorkflowView.as_view(results_only=True)),
-    ),
-    path(
-        "admin/reports/workflow_tasks/",
-        require_admin_access(workflow_reports.ScopedWorkflowTasksView.as_view()),
-    ),
-    path(
-        "admin/reports/workflow_tasks/results/",
-        require_admin_access(workflow_reports.ScopedWorkflowTasksView.as_view(results_only=True)),
-    ),
+    *workflow_reports.urlpatterns("admin/reports/"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}, name="sitemap"),

@@ -84,3 +84,21 @@ class WorkflowReportMenuItem(MenuItem):
         return page_permission_policy.user_has_any_permission(
             request.user, ["add", "change", "publish"]
         ) or is_reviewer(request.user)
+
+
+def urlpatterns(prefix):
+    """The report URLs Wagtail uses (``wagtailadmin_reports:workflow`` …), served by these views."""
+    from django.urls import path
+    from wagtail.admin.auth import require_admin_access
+
+    return [
+        path(
+            f"{prefix}{slug}/{suffix}",
+            require_admin_access(view.as_view(results_only=bool(suffix))),
+        )
+        for slug, view in (
+            ("workflow", ScopedWorkflowView),
+            ("workflow_tasks", ScopedWorkflowTasksView),
+        )
+        for suffix in ("", "results/")
+    ]
