@@ -15,6 +15,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -54,8 +55,20 @@ def main():
         "news listing, filtered": "/news/?enterprise=group-a&year=2025",
         "notices listing": "/notices/",
         "enterprise index": "/enterprises/",
-        "search": "/search/?q=%E6%B0%A2%E8%83%BD",
     }
+    # Site search (search/): a short term, a term inside longer words, a mixed
+    # query, a filtered and date-sorted query, page 2, and the English site.
+    for label, query in [
+        ("search 氢能", "q=氢能"),
+        ("search 重点实验室", "q=重点实验室"),
+        ("search 5G 基站", "q=5G+基站"),
+        ("search 示例电科院 特高压", "q=示例电科院+特高压"),
+        ("search filtered, by date", "q=储能&type=news&year=2025&sort=date"),
+        ("search page 2", "q=示例&page=2"),
+        ("search en", "q=hydrogen+storage"),
+    ]:
+        prefix = "/en/search/?" if label.endswith(" en") else "/search/?"
+        urls[label] = prefix + quote(query, safe="=&+")
     for label, model in [
         ("news article", NewsPage),
         ("achievement article", AchievementPage),

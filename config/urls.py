@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from pages import views as page_views
 from pages.sitemaps import BilingualSitemap
+from search import views as search_views
 from workflows import reports as workflow_reports
 
 urlpatterns = [
@@ -31,7 +32,7 @@ if settings.DEBUG:
 
 # Chinese at /, English at /en/ (DESIGN.md §5).
 urlpatterns += i18n_patterns(
-    path("search/", page_views.search, name="search"),
+    path("search/", search_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -48,7 +48,7 @@ def _no_search_indexing(settings):
     Tests that search ask for the ``search_index`` fixture.
     """
     settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
+        "default": {"BACKEND": "search.backend", "AUTO_UPDATE": False}
     }
 
 
@@ -56,7 +56,7 @@ def _no_search_indexing(settings):
 def search_index(settings):
     """Pages are indexed as they are saved, as on the real site."""
     settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": True}
+        "default": {"BACKEND": "search.backend", "AUTO_UPDATE": True}
     }
 
 

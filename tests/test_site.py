@@ -3,6 +3,7 @@
 import xml.etree.ElementTree as ET
 
 from django.test import RequestFactory
+from django.utils.html import strip_tags
 
 from pages.views import server_error
 from tests.factories import NewsPageFactory
@@ -78,7 +79,8 @@ def test_search_finds_a_published_article(tree, client, search_index):
     NewsPageFactory(parent=tree.a1, title="Hydrogen demonstration station", summary="示范站投运")
     NewsPageFactory(parent=tree.a1, title="Hydrogen draft", live=False)
 
-    text = text_of(page_ok(client, "/search/", q="Hydrogen"))
+    # The matched word is marked (<mark>), so read the text without tags.
+    text = strip_tags(text_of(page_ok(client, "/search/", q="Hydrogen")))
 
     assert "Hydrogen demonstration station" in text
     assert "Hydrogen draft" not in text

@@ -26,6 +26,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from pages.blocks import ArticleBodyBlock
 from pages.forms import ArticlePageForm
+from search.index import segmented, segmented_text_of
 from workflows.permissions import EnterpriseOwnedPage
 
 
@@ -104,12 +105,19 @@ class ArticlePage(EnterpriseOwnedPage, Page):
         )
     ]
 
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.FilterField("enterprise"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
-    ]
+    # Indexed as words segmented by jieba, so that Chinese queries find them (search/index.py).
+    search_fields = (
+        Page.search_fields
+        + segmented_text_of(Page.search_fields)
+        + segmented(
+            [
+                index.SearchField("summary"),
+                index.SearchField("body"),
+                index.FilterField("enterprise"),
+                index.RelatedFields("tags", [index.SearchField("name")]),
+            ]
+        )
+    )
 
     override_translatable_fields = [SynchronizedField("cover_image")]
 
@@ -408,10 +416,9 @@ class NoticePage(ArticlePage):
             InlinePanel("attachments", heading=_("附件"), label=_("附件")),
         ]
     )
-    search_fields = ArticlePage.search_fields + [
-        index.SearchField("doc_number"),
-        index.FilterField("issued_on"),
-    ]
+    search_fields = ArticlePage.search_fields + segmented(
+        [index.SearchField("doc_number"), index.FilterField("issued_on")]
+    )
     override_translatable_fields = ArticlePage.override_translatable_fields + [
         SynchronizedField("doc_number"),
     ]
