@@ -5,6 +5,7 @@ our own ``<mark>`` tags are added, so a title such as ``<script>`` shows as
 text and nothing an editor typed can become markup.
 """
 
+import html
 import re
 
 from django.utils.html import escape, strip_tags
@@ -48,7 +49,9 @@ def snippet(texts, words, length=SNIPPET_LENGTH):
     ``texts`` are tried in order (summary, then the body's text); without a
     match the start of the first one is shown. Returns highlighted HTML.
     """
-    texts = [" ".join(strip_tags(t).split()) for t in texts if t]
+    # Body paragraphs are stored HTML: tags dropped and entities read back
+    # (``&amp;`` → ``&``) before ``highlight`` escapes everything once.
+    texts = [" ".join(html.unescape(strip_tags(t)).split()) for t in texts if t]
     if not texts:
         return ""
     pattern = _pattern(list(words))

@@ -62,3 +62,12 @@ def test_enterprise_short_names_are_words(tree):
     dictionary.reload()
 
     assert query_words("示例装备的燃气轮机") == ["示例装备", "燃气轮机"]
+
+
+def test_snippet_reads_entities_of_stored_html_once():
+    from search.highlight import snippet
+
+    html = snippet(["<p>研发&amp;应用 <b>储能</b> 装置</p>"], ["储能"])
+
+    assert "研发&amp;应用" in html and "&amp;amp;" not in html
+    assert "<mark>储能</mark>" in html
