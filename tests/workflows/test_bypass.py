@@ -58,6 +58,17 @@ def test_bulk_actions_refuse_items_of_another_group(world, client, action):
     assert reload(live_b).get_parent().pk == world.parents["b1"].pk
 
 
+def test_bulk_delete_refuses_a_group_editor_on_a_subsidiary_item(world, client):
+    """Wagtail's cascade gives 集团 A's editors "change" over 能源一院's draft; bulk delete must not."""
+    draft_a1 = world.items["draft"]["a1"]
+    login(client, world, "groupa_editor")
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
+
+    client.post(f"{url}?id={draft_a1.pk}")
+
+    assert Page.objects.filter(pk=draft_a1.pk).exists()
+
+
 def test_bulk_publish_refuses_own_editor(world, client):
     page = world.items["draft"]["a1"]
     login(client, world, "a1_editor")
