@@ -9,10 +9,19 @@ from django.contrib import messages
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Enterprise, TechField
+from workflows.listing_policy import ListingPermissionPolicy
+
+from .models import LISTING_MODELS, Enterprise, Listing, ListingLogEntry, TechField
+
+# Row-level policies first: registering a snippet creates a fallback policy,
+# after which Wagtail refuses a custom one. Exact class, because each type has
+# its own Django permissions.
+for _model in (Listing, *LISTING_MODELS):
+    register_permission_policy(_model, ListingPermissionPolicy(_model), exact_class=True)
 
 
 class EnterpriseViewSet(SnippetViewSet):
@@ -60,3 +69,16 @@ def provision_created_enterprise(request, instance):
 @hooks.register("after_edit_snippet")
 def provision_edited_enterprise(request, instance):
     _provision(request, instance, always_report=False)
+
+
+# Resource listings: one menu per public section, one viewset per type.
+# (Row-level scoping of these views: snippets/views/admin.py.)
+from .views.admin import ResourceListingsGroup, SupplyDemandListingsGroup  # noqa: E402
+
+register_snippet(ResourceListingsGroup)
+register_snippet(SupplyDemandListingsGroup)
+
+
+@hooks.register("register_log_actions")
+def register_listing_log(actions):
+    actions.register_model(Listing, ListingLogEntry)

@@ -211,3 +211,127 @@ class NoticePageFactory(ArticlePageFactory):
             for a in kwargs.get("attachments", [])
         ]
         return super()._create_instance(model_class, parent, kwargs)
+
+
+# --- resource listings --------------------------------------------------------------
+
+# Valid indicator values per type: enough to pass the admin form and full_clean().
+LISTING_VALUES = {
+    "institution": {
+        "institution_kind": "national_key_lab",
+        "approving_authority": "most",
+        "approved_year": 2019,
+        "research_directions": "特高压输电装备绝缘与检测技术。",
+        "shared_services": "对外提供绝缘材料老化测试服务。",
+    },
+    "expert": {
+        "title_level": "senior",
+        "expertise": "氢能储运与加注系统安全评估。",
+        "service_modes": ["consulting"],
+        "consent": True,
+    },
+    "instrument": {
+        "instrument_category": "analytical",
+        "model_number": "SU8010",
+        "manufacturer": "示例仪器制造有限公司",
+        "country_of_origin": "CN",
+        "original_value_wan": "320.00",
+        "purchase_year": 2018,
+        "location": "北京市海淀区示例科技园3号楼",
+        "specifications": "分辨率1 nm，加速电压0.5–30 kV。",
+        "functions": "材料微观形貌观察与成分分析。",
+        "sharing_modes": ["commission"],
+        "fee_mode": "cost",
+        "availability": "工作日9:00–17:00，需提前3个工作日预约。",
+    },
+    "result": {
+        "result_type": "material",
+        "trl": 6,
+        "completion_year": 2024,
+        "application": "已在示例能源集团两座变电站应用。",
+    },
+    "project": {
+        "funding_programme": "national_key_rd",
+        "project_role": "lead",
+        "start_date": datetime.date(2023, 1, 1),
+        "end_date": datetime.date(2026, 12, 1),
+        "budget_band": "1000_5000",
+        "project_stage": "in_progress",
+        "objectives": "研制大容量固态储氢装置样机。",
+    },
+    "transfer": {
+        "transfer_modes": ["ordinary_licence"],
+        "trl": 7,
+        "price_band": "negotiable",
+        "application": "适用于火电厂烟气脱硝改造。",
+        "advantages": "脱硝效率提高5个百分点。",
+    },
+    "challenge": {
+        "problem": "深海管道焊缝缺陷在线检测精度不足。",
+        "requirements": "检出0.5 mm以上缺陷，误报率低于1%。",
+        "cooperation_mode": "open_call",
+        "budget_band": "100_500",
+    },
+    "job": {
+        "job_category": "research",
+        "headcount": 3,
+        "education_required": "doctorate",
+        "duties": "开展储能电池热管理研究。",
+        "requirements": "材料、化工或热能相关专业。",
+        "location": "江苏省南京市",
+    },
+    "product": {
+        "product_category": "new_energy",
+        "specifications": "额定功率5 MW，效率98.5%。",
+        "launch_date": datetime.date(2024, 5, 1),
+        "application": "集中式光伏电站。",
+    },
+}
+
+
+def make_listing(
+    kind,
+    enterprise,
+    *,
+    title=None,
+    live=True,
+    valid_until=None,
+    tech_fields=(),
+    published_at=None,
+    user=None,
+    **overrides,
+):
+    """A listing of ``kind`` owned by ``enterprise``, saved with a revision; published when ``live``.
+
+    ``valid_until`` defaults to a year from today; pass a past date for an
+    expired listing. ``published_at`` dates the first publication.
+    """
+    from snippets.models import LISTING_MODEL_BY_KIND
+
+    model = LISTING_MODEL_BY_KIND[kind]
+    values = {
+        "title": title or f"{model._meta.verbose_name}示例",
+        "summary": "面向中央企业开放共享的示例资源。",
+        "enterprise": enterprise,
+        "region": "11",
+        "contact_name": "王工",
+        "contact_phone": "010-12345678",
+        "contact_email": "contact@example.com",
+        "live": False,
+        **LISTING_VALUES[kind],
+        **overrides,
+    }
+    if valid_until is not None:
+        values["valid_until"] = valid_until
+    listing = model(**values)
+    if tech_fields:
+        listing.tech_fields.set(list(tech_fields))
+    listing.save()
+    revision = listing.save_revision(user=user)
+    if live:
+        if published_at is not None:
+            listing.first_published_at = published_at
+            listing.save(update_fields=["first_published_at"])
+        revision.publish(user=user)
+        listing.refresh_from_db()
+    return listing

@@ -79,6 +79,13 @@ COLLECTION_PERMISSIONS = {
 # Actions on the user model: they open Wagtail's user views (Settings → 用户),
 # which ``workflows.accounts`` narrows to the administrator's own group.
 USER_PERMISSIONS = {Role.ADMIN: ("add", "change", "delete")}
+# Resource listings (snippets): editors keep their enterprise's listings, reviewers
+# read their group's; workflows.listing_policy narrows both to those rows. Nobody
+# but superusers publishes; the regulator has no listings.
+LISTING_PERMISSIONS = {
+    Role.EDITOR: ("add", "change", "delete", "view", "lock", "unlock"),
+    Role.REVIEWER: ("view",),
+}
 SENSITIVE_TERM_PERMISSIONS = ("add_sensitiveterm", "change_sensitiveterm", "view_sensitiveterm")
 
 
@@ -123,6 +130,7 @@ def provision_enterprise(*, enterprise, user=None, translate=True):
     perms = _permissions()
     for role, group in groups.items():
         _grant(group, perms, role=role, pages=[page], collection=collection)
+        _grant_listings(group, role=role)
     return Provisioned(page=page, groups=groups, collection=collection, created=created)
 
 
@@ -262,3 +270,18 @@ def _grant(group, perms, *, role, pages, collection):
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=collection, permission=perms[key]
         )
+
+
+def _grant_listings(group, *, role):
+    from snippets.models import LISTING_MODELS
+
+    actions = LISTING_PERMISSIONS.get(role, ())
+    if not actions:
+        return
+    types = ContentType.objects.get_for_models(*LISTING_MODELS).values()
+    codenames = [
+        f"{action}_{model._meta.model_name}" for model in LISTING_MODELS for action in actions
+    ]
+    group.permissions.add(
+        *Permission.objects.filter(content_type__in=types, codename__in=codenames)
+    )

@@ -19,7 +19,15 @@ from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, Task, TaskState, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import (
+    Page,
+    Task,
+    TaskState,
+    Workflow,
+    WorkflowContentType,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from .models import EnterpriseRole
 from .roles import user_reviews_for
@@ -30,17 +38,26 @@ SECRECY_TASK_NAME = "保密审查"
 
 # Models whose objects go through the review, with the field naming their
 # owning enterprise (NULL: regulator content). Pages are found through the
-# concrete page model that carries the field; the resource-listing snippets
-# of the next issue add ("snippets.<Model>", "enterprise") here.
+# concrete page model that carries the field; the nine resource-listing types
+# share one base table, so one entry covers them all.
 REVIEWED_MODELS = [
     ("pages.ArticlePage", "enterprise"),
     ("pages.EnterprisePage", "enterprise"),
+    ("snippets.Listing", "enterprise"),
 ]
 
 
 def specific_object(obj):
-    """Wagtail hands tasks a plain ``Page`` (from a revision or the URL); ownership lives on the subclass."""
-    return obj.specific if isinstance(obj, Page) else obj
+    """The subclass instance of a plain ``Page`` or ``Listing``.
+
+    Wagtail hands tasks base rows (from a revision, the URL or
+    ``WorkflowState.content_object``); ownership and fields live on the subclass.
+    """
+    from wagtail.models.specific import SpecificMixin
+
+    if isinstance(obj, (Page, SpecificMixin)):
+        return obj.specific
+    return obj
 
 
 def _base_content_type(model):
@@ -267,4 +284,15 @@ def ensure_review_workflow():
             )
         for home in HomePage.objects.all():
             WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
+        assign_listing_workflow(workflow)
     return workflow
+
+
+def assign_listing_workflow(workflow):
+    """Put every listing type under ``workflow``: Wagtail looks it up by the specific type."""
+    from snippets.models import LISTING_MODELS
+
+    for model in LISTING_MODELS:
+        WorkflowContentType.objects.update_or_create(
+            content_type=ContentType.objects.get_for_model(model), defaults={"workflow": workflow}
+        )
