@@ -289,23 +289,8 @@ LISTING_VALUES = {
 }
 
 
-def make_listing(
-    kind,
-    enterprise,
-    *,
-    title=None,
-    live=True,
-    valid_until=None,
-    tech_fields=(),
-    published_at=None,
-    user=None,
-    **overrides,
-):
-    """A listing of ``kind`` owned by ``enterprise``, saved with a revision; published when ``live``.
-
-    ``valid_until`` defaults to a year from today; pass a past date for an
-    expired listing. ``published_at`` dates the first publication.
-    """
+def build_listing(kind, enterprise, *, title=None, **overrides):
+    """An unsaved listing of ``kind`` with valid values, for validation tests."""
     from snippets.models import LISTING_MODEL_BY_KIND
 
     model = LISTING_MODEL_BY_KIND[kind]
@@ -321,9 +306,28 @@ def make_listing(
         **LISTING_VALUES[kind],
         **overrides,
     }
+    return model(**values)
+
+
+def make_listing(
+    kind,
+    enterprise,
+    *,
+    live=True,
+    valid_until=None,
+    tech_fields=(),
+    published_at=None,
+    user=None,
+    **overrides,
+):
+    """A listing of ``kind`` owned by ``enterprise``, saved with a revision; published when ``live``.
+
+    ``valid_until`` defaults to a year from today; pass a past date for an
+    expired listing. ``published_at`` dates the first publication.
+    """
     if valid_until is not None:
-        values["valid_until"] = valid_until
-    listing = model(**values)
+        overrides["valid_until"] = valid_until
+    listing = build_listing(kind, enterprise, **overrides)
     if tech_fields:
         listing.tech_fields.set(list(tech_fields))
     listing.save()

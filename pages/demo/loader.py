@@ -39,6 +39,7 @@ from workflows.provisioning import provision_enterprise, provision_regulator
 
 from . import accounts, documents, images, review
 from .english import EnglishTranslator
+from .listings import load_listings
 from .plan import FIRST_DAY, STREAMS, build_plan
 from .reference import ENTERPRISES, TECH_FIELDS
 
@@ -104,6 +105,12 @@ class DemoLoader:
             self.created["submitted for review"] += submitted
             self.created["rejected with a comment"] += rejected
             self.created["held by the secrecy check"] += held
+        with transaction.atomic():
+            self.created.update(
+                load_listings(
+                    enterprises=self.enterprises, fields=self.fields, users=self.users, zh=self.zh
+                )
+            )
         if self.with_translations:
             english = EnglishTranslator(self.en, log=self.log)
             english.translate_enterprises(self.enterprise_pages)

@@ -13,7 +13,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, RegexValidator
-from django.db import models
+from django.db import DEFAULT_DB_ALIAS, models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -72,6 +72,31 @@ def validate_year(value):
 def text_limit(n):
     """A form-level length limit for plain-text indicators (no rich text: they export and scan cleanly)."""
     return [MaxLengthValidator(n)]
+
+
+class BaseTypeRelation(GenericRelation):
+    """A generic relation that cascades on the base model's content type.
+
+    Django copies a concrete parent's private fields to each MTI child with the
+    child as ``model`` and, when deleting a child, follows only the child's
+    copies (the parent row is collected without its relations). Wagtail
+    stores revisions and workflow states of a child under the *base* content
+    type, so the copied relation would match nothing and the rows would be
+    orphaned.
+    """
+
+    def bulk_related_objects(self, objs, using=DEFAULT_DB_ALIAS):
+        parents = self.model._meta.get_parent_list()
+        base = parents[-1] if parents else self.model
+        content_type = ContentType.objects.db_manager(using).get_for_model(
+            base, for_concrete_model=False
+        )
+        return self.remote_field.model._base_manager.db_manager(using).filter(
+            **{
+                f"{self.content_type_field_name}__pk": content_type.pk,
+                f"{self.object_id_field_name}__in": [str(obj.pk) for obj in objs],
+            }
+        )
 
 
 class ListingQuerySet(SpecificQuerySetMixin, models.QuerySet):
@@ -222,11 +247,18 @@ class Listing(
         editable=False,
     )
 
-    # Revisions of a child are stored under the child's content type while this
-    # relation sits on the base (Django #31269): cascade on the base type, as
-    # WorkflowMixin does for workflow states, so a deleted listing leaves no revisions.
-    _revisions = GenericRelation(
+    # Deleting a listing must delete its revisions and workflow states. Wagtail's
+    # relations cascade on the child's content type (revisions) or on the model
+    # the copied relation sits on (Django copies private fields to MTI children),
+    # neither of which matches what Wagtail stores for a child: see BaseTypeRelation.
+    _revisions = BaseTypeRelation(
         "wagtailcore.Revision",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        for_concrete_model=False,
+    )
+    _workflow_states = BaseTypeRelation(
+        "wagtailcore.WorkflowState",
         content_type_field="base_content_type",
         object_id_field="object_id",
         for_concrete_model=False,

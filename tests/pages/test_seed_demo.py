@@ -88,6 +88,35 @@ def test_demo_leaves_items_awaiting_review_and_rejected_with_a_comment(site, cli
     assert returned.current_task_state.comment == REJECTION_COMMENT
 
 
+def test_demo_has_listings_of_every_type_in_every_state(site, settings):
+    """资源共享 and 供求信息 have something to show, and reviewers find listings waiting too."""
+    from snippets.models import LISTING_MODELS, Listing
+    from workflows.tasks import GroupReviewTask
+
+    settings.DEBUG = False
+    seed(allow_known_passwords=True)
+
+    public = Listing.objects.public()
+    for model in LISTING_MODELS:
+        assert public.filter(kind=model.listing_kind).exists(), model
+    assert Listing.objects.filter(live=True).exclude(pk__in=public.values("pk")).exists(), (
+        "one listing is past its deadline"
+    )
+    listing_states = WorkflowState.objects.filter(base_content_type__model="listing")
+    assert Listing.objects.filter(live=False).count() > listing_states.count(), (
+        "one listing is a draft never submitted"
+    )
+    reviewer = get_user_model().objects.get(username="groupb_reviewer")
+    waiting = GroupReviewTask.objects.get().get_task_states_user_can_moderate(reviewer)
+    assert any(isinstance(state.workflow_state.content_object, Listing) for state in waiting), (
+        "group B's reviewer has a listing to review"
+    )
+    returned = WorkflowState.objects.filter(
+        base_content_type__model="listing", status=WorkflowState.STATUS_NEEDS_CHANGES
+    )
+    assert returned.count() == 1
+
+
 def test_demo_refuses_known_password_accounts_when_debug_is_off(site, settings):
     settings.DEBUG = False
 
