@@ -8,17 +8,26 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from pages import views as page_views
-from pages.sitemaps import BilingualSitemap
+from pages.sitemaps import BilingualSitemap, ListingSitemap
 from search import views as search_views
+from snippets.views import localize as listing_localize
 from workflows import reports as workflow_reports
 
 urlpatterns = [
     # Wagtail's workflow reports, scoped to what the user writes or reviews
     # (workflows/reports.py); mounted before the admin so they take its URLs.
     *workflow_reports.urlpatterns("admin/reports/"),
+    # wagtail-localize's views, asking the row-level policy for resource
+    # listings (snippets/views/localize.py); before the admin, at its URLs.
+    *listing_localize.urlpatterns("admin/localize/"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": BilingualSitemap, "listings": ListingSitemap}},
+        name="sitemap",
+    ),
     path("robots.txt", page_views.robots_txt, name="robots_txt"),
     path("i18n/setlang/", set_language, name="set_language"),
 ]

@@ -16,6 +16,8 @@ from pages.models import (
     HomePage,
     NewsIndexPage,
     NoticeIndexPage,
+    ResourceIndexPage,
+    SupplyDemandIndexPage,
     TrendIndexPage,
 )
 from pages.translation import translate_page
@@ -76,6 +78,24 @@ SECTIONS = [
         "Notices",
         "监管机构发布的工作通知、公告和文件。",
         "Notices and documents issued by the regulator.",
+    ),
+    # The public directories of the resource listings (docs/resource-listings.md §4).
+    (
+        ResourceIndexPage,
+        "resources",
+        "资源共享",
+        "Shared Resources",
+        "中央企业可共享的国家级科研机构、专家、大型仪器设备、科研成果和在研项目。",
+        "National research institutions, experts, large instruments, research results and "
+        "ongoing projects the central enterprises share.",
+    ),
+    (
+        SupplyDemandIndexPage,
+        "supply-demand",
+        "供求信息",
+        "Supply and Demand",
+        "技术转让、难题寻解、人才招聘和新产品信息。",
+        "Technology for transfer, technical challenges, job openings and new products.",
     ),
     (
         EnterpriseIndexPage,

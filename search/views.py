@@ -5,6 +5,8 @@ from django.views.decorators.http import require_GET
 
 from search.highlight import highlight, snippet
 from search.service import SORTS, run_search
+from snippets.models import Listing
+from snippets.views.public import detail_path
 
 
 @require_GET
@@ -19,10 +21,27 @@ def search(request):
     )
     results = []
     if outcome.page is not None:
+        directories = None
         for item in outcome.page:
+            if isinstance(item, Listing):
+                if directories is None:
+                    directories = listing_directories(request)
+                url = directories.get(item.kind)
+                results.append(
+                    {
+                        "item": item,
+                        "url": url + detail_path(item) if url else "",
+                        "label": item.kind_label,
+                        "title": highlight(item.title, outcome.words),
+                        "snippet": snippet([item.summary], outcome.words),
+                    }
+                )
+                continue
             results.append(
                 {
                     "item": item,
+                    "url": item.get_url(request),
+                    "label": item.specific_class.stream_label,
                     "title": highlight(item.title, outcome.words),
                     "snippet": snippet([item.summary, *body_texts(item)], outcome.words),
                 }
@@ -41,6 +60,20 @@ def search(request):
             "facet_links": facet_links(params, outcome),
         },
     )
+
+
+def listing_directories(request):
+    """{listing kind: URL of the directory page that shows it} in the reader's language."""
+    from wagtail.models import Locale
+
+    from pages.models.directory import DirectoryPage
+
+    urls = {}
+    for model in DirectoryPage.__subclasses__():
+        page = model.objects.live().filter(locale=Locale.get_active()).first()
+        if page is not None:
+            urls.update(dict.fromkeys(page.kinds, page.get_url(request)))
+    return urls
 
 
 def body_texts(item):

@@ -46,6 +46,12 @@ class ListingForm(SecrecyDeclarationFormMixin, WagtailAdminModelForm):
                 field.queryset = writable_enterprises(user)
                 if field.queryset.count() == 1 and not self.instance.pk:
                     field.initial = field.queryset.first().pk
+        # A model field with a callable default (有效期至) asks Django to compare
+        # against a hidden "initial-" input, which Wagtail's panels never render:
+        # the field would count as changed on every post, and a reviewer's
+        # 审核通过 in the editor would save a revision (see changed_data).
+        for field in self.fields.values():
+            field.show_hidden_initial = False
         if not is_admin:
             for name in self.SCHEDULING_FIELDS:
                 if name in self.fields:

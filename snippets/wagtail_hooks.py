@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.admin_url_finder import register_admin_url_finder
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -73,12 +74,71 @@ def provision_edited_enterprise(request, instance):
 
 # Resource listings: one menu per public section, one viewset per type.
 # (Row-level scoping of these views: snippets/views/admin.py.)
-from .views.admin import ResourceListingsGroup, SupplyDemandListingsGroup  # noqa: E402
+from . import bulk_actions  # noqa: E402, F401  (scoped bulk delete, registered on import)
+from .views.admin import (  # noqa: E402
+    ListingAdminURLFinder,
+    ResourceListingsGroup,
+    SupplyDemandListingsGroup,
+)
 
 register_snippet(ResourceListingsGroup)
 register_snippet(SupplyDemandListingsGroup)
+# Workflow states and logs hand out base ``Listing`` rows, which no viewset covers.
+register_admin_url_finder(Listing, ListingAdminURLFinder)
 
 
 @hooks.register("register_log_actions")
 def register_listing_log(actions):
     actions.register_model(Listing, ListingLogEntry)
+
+
+# 对接意向: read-only and scoped to the listing's enterprise (snippets/views/enquiries.py).
+# The policy goes in before the viewset registers, which would otherwise add a fallback.
+from .models import Enquiry  # noqa: E402
+from .views.enquiries import EnquiryPermissionPolicy, EnquiryViewSet  # noqa: E402
+
+register_permission_policy(Enquiry, EnquiryPermissionPolicy(Enquiry), exact_class=True)
+
+
+@hooks.register("register_admin_viewset")
+def register_enquiry_viewset():
+    return EnquiryViewSet("enquiries")
+
+
+# 首次登写: XLSX template, bulk import and export of the listings (snippets/views/imports.py).
+@hooks.register("register_admin_urls")
+def register_listing_transfer_urls():
+    from django.urls import include, path
+
+    from .views import imports
+
+    urls = [
+        path("", imports.TransferIndexView.as_view(), name="index"),
+        path("<str:kind>/template/", imports.TemplateDownloadView.as_view(), name="template"),
+        path("<str:kind>/import/", imports.ImportView.as_view(), name="import"),
+        path("<str:kind>/export/", imports.ExportView.as_view(), name="export"),
+        path("imports/<int:pk>/", imports.ImportStatusView.as_view(), name="status"),
+        path("imports/<int:pk>/progress/", imports.ImportProgressView.as_view(), name="progress"),
+        path("imports/<int:pk>/errors/", imports.ErrorReportView.as_view(), name="errors"),
+    ]
+    return [path("listings/io/", include((urls, "listing_io"), namespace="listing_io"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_listing_transfer_menu_item():
+    from django.urls import reverse
+    from wagtail.admin.menu import MenuItem
+
+    from .views.imports import user_can_transfer_any
+
+    class TransferMenuItem(MenuItem):
+        def is_shown(self, request):
+            return user_can_transfer_any(request.user)
+
+    return TransferMenuItem(
+        _("批量导入与导出"),
+        reverse("listing_io:index"),
+        name="listing-transfer",
+        icon_name="download",
+        order=230,
+    )

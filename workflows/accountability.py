@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
-from wagtail.models import Page, PageLogEntry, Revision, TaskState, WorkflowState
+from wagtail.log_actions import registry as log_registry
+from wagtail.models import Revision, TaskState, WorkflowState
 
 SECRECY_CLEAN = "ceti.secrecy.pass"
 SECRECY_HOLD = "ceti.secrecy.hold"
@@ -157,11 +158,19 @@ def _cycle(workflow_state, task_states, secrecy_entries):
     )
 
 
-def accountability_record(page):
-    """The accountability record of ``page`` (a saved page), in seven queries or fewer."""
-    page_type = ContentType.objects.get_for_model(Page)
+def accountability_record(obj):
+    """The accountability record of ``obj`` (a saved page or listing), in seven queries or fewer.
+
+    Workflow states and revisions are keyed on the base content type (``Page``,
+    ``Listing``), the log on the item's own log table.
+    """
+    from .tasks import _base_content_type, specific_object
+
+    obj = specific_object(obj)
+    base_type = _base_content_type(type(obj))
+    object_id = str(obj.pk)
     states = WorkflowState.objects.filter(
-        base_content_type=page_type, object_id=str(page.pk)
+        base_content_type=base_type, object_id=object_id
     ).select_related("requested_by")
     latest = states.order_by("-created_at", "-pk").first()
     approved = (
@@ -178,7 +187,8 @@ def accountability_record(page):
         .order_by("-finished_at", "-pk")
     )
     secrecy_entries = list(
-        PageLogEntry.objects.filter(page_id=page.pk, action__in=SECRECY_ACTIONS)
+        log_registry.get_logs_for_instance(obj)
+        .filter(action__in=SECRECY_ACTIONS)
         .select_related("user")
         .order_by("-timestamp", "-pk")[:50]
     )
@@ -189,7 +199,8 @@ def accountability_record(page):
         published = _cycle(approved, task_states, earlier)
 
     row = (
-        Page.objects.filter(pk=page.pk)
+        base_type.model_class()
+        ._default_manager.filter(pk=obj.pk)
         .values("live", "first_published_at", "last_published_at", "live_revision_id")
         .first()
         or {}
@@ -199,7 +210,7 @@ def accountability_record(page):
         # Never submitted (published by a platform administrator, or a draft):
         # the author of the live revision, else of the latest one.
         revisions = Revision.objects.filter(
-            base_content_type=page_type, object_id=str(page.pk)
+            base_content_type=base_type, object_id=object_id
         ).select_related("user")
         revision = (
             revisions.filter(pk=row["live_revision_id"]).first()
@@ -209,7 +220,7 @@ def accountability_record(page):
         if revision is not None:
             author = Decision(person(revision.user, revision.user_id), revision.created_at)
 
-    enterprise = getattr(page, "owning_enterprise", None)
+    enterprise = getattr(obj, "owning_enterprise", None)
     return AccountabilityRecord(
         enterprise=enterprise,
         reviewing_group=enterprise.group.name if enterprise else str(_("监管机构")),
@@ -223,7 +234,7 @@ def accountability_record(page):
 
 
 class AccountabilityPanel(Panel):
-    """The read-only 审核记录 of the page in its editor (nothing here is a form field)."""
+    """The read-only 审核记录 of a page or listing in its editor (nothing here is a form field)."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("heading", _("谁上网、谁审核、谁负责"))

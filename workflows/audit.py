@@ -2,9 +2,10 @@
 
 Every submission, approval, rejection, confidentiality hold and clearance and
 publication of a reviewed item, read from Wagtail's own audit log
-(``PageLogEntry``, and ``ModelLogEntry`` for the reviewed snippets of
-``REVIEWED_MODELS``): the entries the page history shows, so the report can
-never disagree with it and nothing is logged twice.
+(``PageLogEntry`` for pages, ``ListingLogEntry`` for the resource listings,
+``ModelLogEntry`` for any other reviewed snippet of ``REVIEWED_MODELS``): the
+entries each item's history shows, so the report can never disagree with it
+and nothing is logged twice.
 
 Who sees which entries is decided in one place, ``visible_log_entries``:
 platform administrators and every regulator role see everything; a group
@@ -23,6 +24,7 @@ from itertools import islice
 
 import django_filters
 from django.apps import apps
+from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -39,8 +41,11 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.views.reports import ReportView
+from wagtail.log_actions import registry as log_registry
 from wagtail.models import ModelLogEntry, Page, PageLogEntry
 from wagtail.users.utils import get_deleted_user_display_name
+
+from snippets.models import ListingLogEntry
 
 from .models import EnterpriseRole
 from .tasks import REVIEWED_MODELS, reviewed_enterprises_q
@@ -65,7 +70,8 @@ AUDIT_ACTIONS = {
 TASK_ACTIONS = {"wagtail.workflow.approve", "wagtail.workflow.reject"}
 ACCOUNTABLE_ROLES = (EnterpriseRole.Role.REVIEWER, EnterpriseRole.Role.ADMIN)
 REGULATOR = "regulator"  # the enterprise filter's value for content of no enterprise
-LOG_MODELS = (PageLogEntry, ModelLogEntry)
+# The log tables the report reads, each filtered on its own, then united.
+LOG_MODELS = (PageLogEntry, ListingLogEntry, ModelLogEntry)
 
 
 # --- who sees what ------------------------------------------------------------------
@@ -104,26 +110,43 @@ def _reviewed_models():
     return [(apps.get_model(label), field) for label, field in REVIEWED_MODELS]
 
 
+def log_model_of(model):
+    """Where Wagtail logs the actions on ``model``: pages, listings and other snippets apart."""
+    if issubclass(model, Page):
+        return PageLogEntry
+    return log_registry.get_log_model_for_model(model) or ModelLogEntry
+
+
 def _snippet_content_types():
+    """Content types of the reviewed snippets logged in the shared ``ModelLogEntry`` table."""
     return {
         model: ContentType.objects.get_for_model(model, for_concrete_model=False)
         for model, _field in _reviewed_models()
-        if not issubclass(model, Page)
+        if log_model_of(model) is ModelLogEntry
     }
 
 
 def objects_q(log_model, owner_q):
-    """Entries of ``log_model`` about reviewed objects matching ``owner_q(field)``, as id subqueries."""
+    """Entries of ``log_model`` about reviewed objects matching ``owner_q(field)``, as id subqueries.
+
+    A model with a log table of its own (``ListingLogEntry``) is matched on
+    the object id alone: the nine listing types share the base table's ids,
+    while each entry records the specific type.
+    """
     q = models.Q(pk__in=[])
     snippet_types = _snippet_content_types()
     for model, field in _reviewed_models():
+        if log_model_of(model) is not log_model:
+            continue
         objects = model._default_manager.filter(owner_q(field))
-        if issubclass(model, Page):
-            if log_model is PageLogEntry:
-                q |= models.Q(page_id__in=objects.values("pk"))
-        elif log_model is ModelLogEntry:
-            ids = objects.annotate(_id_text=Cast("pk", models.CharField())).values("_id_text")
+        if log_model is PageLogEntry:
+            q |= models.Q(page_id__in=objects.values("pk"))
+            continue
+        ids = objects.annotate(_id_text=Cast("pk", models.CharField())).values("_id_text")
+        if log_model is ModelLogEntry:
             q |= models.Q(content_type=snippet_types[model], object_id__in=ids)
+        else:
+            q |= models.Q(object_id__in=ids)
     return q
 
 
@@ -164,10 +187,22 @@ def visible_enterprises(user):
 # --- rows -----------------------------------------------------------------------------
 
 
+def _kind(model):
+    """How ``_object_key`` names the objects of a reviewed model."""
+    log_model = log_model_of(model)
+    if log_model is PageLogEntry:
+        return "page"
+    if log_model is ModelLogEntry:
+        return _snippet_content_types()[model].pk
+    return log_model._meta.label
+
+
 def _object_key(entry):
     if isinstance(entry, PageLogEntry):
         return ("page", str(entry.page_id))
-    return (entry.content_type_id, str(entry.object_id))
+    if isinstance(entry, ModelLogEntry):
+        return (entry.content_type_id, str(entry.object_id))
+    return (type(entry)._meta.label, str(entry.object_id))
 
 
 def owners_of(entries):
@@ -178,10 +213,9 @@ def owners_of(entries):
     for entry in entries:
         kind, object_id = _object_key(entry)
         wanted[kind].add(object_id)
-    snippet_types = _snippet_content_types()
     owner_ids = {}
     for model, field in _reviewed_models():
-        kind = "page" if issubclass(model, Page) else snippet_types[model].pk
+        kind = _kind(model)
         # A page is an ArticlePage or an EnterprisePage: ask the next model only for the rest.
         ids = wanted.get(kind, set()) - {key[1] for key in owner_ids if key[0] == kind}
         if not ids:
@@ -241,6 +275,17 @@ def _comment(entry):
     return ""
 
 
+def _edit_url(entry):
+    """The editor of the entry's object (a page, or a snippet of the entry's specific type)."""
+    if isinstance(entry, PageLogEntry):
+        return reverse("wagtailadmin_pages:edit", args=[entry.page_id])
+    model = ContentType.objects.get_for_id(entry.content_type_id).model_class()
+    viewset = getattr(model, "snippet_viewset", None)
+    if viewset is None:
+        return ""
+    return reverse(viewset.get_url_name("edit"), args=[quote(entry.object_id)])
+
+
 @dataclass
 class AuditRow:
     """One line of the report, as read on screen and in the exported spreadsheets."""
@@ -270,9 +315,7 @@ def audit_rows(entries):
     rows = []
     for entry in entries:
         key = _object_key(entry)
-        edit_url = ""
-        if key in owners and isinstance(entry, PageLogEntry):
-            edit_url = reverse("wagtailadmin_pages:edit", args=[entry.page_id])
+        edit_url = _edit_url(entry) if key in owners else ""
         rows.append(
             AuditRow(
                 timestamp=entry.timestamp,

@@ -9,6 +9,10 @@ receives the mail and what it says; ``WorkflowsConfig.ready`` puts the
 outcome notifiers in the place of Wagtail's own (see ``connect_notifiers``).
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.contrib.admin.utils import quote
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.admin.mail import (
@@ -21,14 +25,33 @@ from wagtail.admin.utils import get_latest_str
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected
 
+from .listing_review import admin_edit_path
 from .roles import reviewers_for
 from .tasks import GroupReviewTask, specific_object
 
 TEMPLATE_DIRECTORY = "workflows/notifications/"
 
+# Set while a batch (an import) is submitted: its reviewers get one summary
+# mail (workflows.submission) instead of one mail per item.
+_submission_mail_silenced = ContextVar("ceti_submission_mail_silenced", default=False)
+
+
+@contextmanager
+def submission_mail_silenced():
+    """Within the block, submissions to 集团审核 send no per-item mail."""
+    token = _submission_mail_silenced.set(True)
+    try:
+        yield
+    finally:
+        _submission_mail_silenced.reset(token)
+
 
 def object_context(obj):
-    """What every review mail says about the item: its title, enterprise and admin links."""
+    """What every review mail says about the item: its title, enterprise and admin links.
+
+    ``obj`` may be the base row Wagtail reads from a workflow state (a plain
+    ``Page`` or ``Listing``); the mail speaks of the specific item.
+    """
     obj = specific_object(obj)
     is_page = isinstance(obj, Page)
     enterprise = getattr(obj, "owning_enterprise", None)
@@ -38,8 +61,21 @@ def object_context(obj):
         "model_name": obj._meta.verbose_name,
         "title": obj.get_admin_display_title() if is_page else get_latest_str(obj),
         "enterprise": enterprise,
-        "edit_path": reverse("wagtailadmin_pages:edit", args=[obj.pk]) if is_page else "",
+        "edit_path": admin_edit_path(obj),
     }
+
+
+def preview_path(obj, task_state):
+    """The reviewer's preview of the revision under review, or "" for items without a preview."""
+    obj = specific_object(obj)
+    if isinstance(obj, Page):
+        return reverse("wagtailadmin_pages:workflow_preview", args=[obj.pk, task_state.task_id])
+    viewset = getattr(obj, "snippet_viewset", None)
+    if viewset is None or not getattr(obj, "is_previewable", False):
+        return ""
+    return reverse(
+        viewset.get_url_name("workflow_preview"), args=[quote(obj.pk), task_state.task_id]
+    )
 
 
 class OwnTemplatesMixin:
@@ -64,8 +100,10 @@ class GroupReviewSubmissionEmailNotifier(OwnTemplatesMixin, EmailNotificationMix
         super().__init__((TaskState,))
 
     def can_handle(self, instance, **kwargs):
-        return super().can_handle(instance, **kwargs) and isinstance(
-            instance.task.specific, GroupReviewTask
+        return (
+            not _submission_mail_silenced.get()
+            and super().can_handle(instance, **kwargs)
+            and isinstance(instance.task.specific, GroupReviewTask)
         )
 
     def get_recipient_users(self, task_state, **kwargs):
@@ -80,10 +118,7 @@ class GroupReviewSubmissionEmailNotifier(OwnTemplatesMixin, EmailNotificationMix
         context["task"] = task_state.task.specific
         context["task_state"] = task_state
         context["requested_by"] = task_state.workflow_state.requested_by
-        if context["page"] is not None:
-            context["preview_path"] = reverse(
-                "wagtailadmin_pages:workflow_preview", args=[context["page"].pk, task_state.task_id]
-            )
+        context["preview_path"] = preview_path(context["object"], task_state)
         return context
 
 

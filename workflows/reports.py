@@ -9,18 +9,19 @@ Wagtail's at the same URLs (``config/urls.py`` mounts them first), so every
 link Wagtail makes to the reports lands here.
 """
 
-from django.contrib.contenttypes.models import ContentType
+from collections import defaultdict
+
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.reports.workflows import WorkflowTasksView, WorkflowView
 from wagtail.models import TaskState, WorkflowState
 from wagtail.models.content_types import get_default_page_content_type
-from wagtail.snippets.models import get_editable_models
 
+from .listing_policy import visible_listings
 from .permissions import editable_pages
 from .roles import enterprises_of
-from .tasks import reviewed_objects_q
+from .tasks import _base_content_type, reviewed_objects_q
 
 
 def is_reviewer(user):
@@ -31,19 +32,50 @@ def is_reviewer(user):
 
 
 def workflow_states_for(user):
-    """Q over ``WorkflowState``: what ``user`` writes, edits or reviews."""
+    """Q over ``WorkflowState``: what ``user`` writes, edits or reviews.
+
+    Listings are the only snippets under review; all nine types share the
+    base content type, so one clause covers them (those of the user's own
+    enterprises and of the groups they review, ``visible_listings``).
+    """
+    from snippets.models import Listing
+
     page_ids = editable_pages(user).annotate(_id_text=Cast("id", CharField()))
     visible = Q(
         base_content_type_id=get_default_page_content_type().id,
         object_id__in=page_ids.values("_id_text"),
     )
-    # Snippets: Wagtail's rule until the listings bring their own (issue #4).
-    snippet_types = ContentType.objects.get_for_models(*get_editable_models(user)).values()
-    visible |= Q(content_type_id__in=[content_type.pk for content_type in snippet_types])
+    listing_ids = visible_listings(user).annotate(_id_text=Cast("id", CharField()))
+    visible |= Q(
+        base_content_type=_base_content_type(Listing),
+        object_id__in=listing_ids.values("_id_text"),
+    )
     reviewed = reviewed_objects_q(user)
     if reviewed is not None:
         visible |= reviewed
     return visible
+
+
+def with_specific_objects(workflow_states):
+    """Let Wagtail's report templates see the specific listings, not the base rows.
+
+    ``WorkflowState.content_object`` is a key on the base content type, so a
+    listing arrives as a plain ``Listing``, which has no snippet viewset for the
+    templates' ``admin_url_name``. The specific rows are read in one query per
+    type; assigning one also sets the key's content type to the child's, in
+    memory only (reports never save).
+    """
+    from snippets.models import Listing
+
+    base_rows = defaultdict(list)
+    for state in workflow_states:
+        if type(state.content_object) is Listing:
+            base_rows[state.content_object.pk].append(state)
+    if base_rows:
+        for listing in Listing.objects.filter(pk__in=base_rows).specific():
+            for state in base_rows[listing.pk]:
+                state.content_object = listing
+    return workflow_states
 
 
 class ReviewerAccessMixin:
@@ -52,6 +84,9 @@ class ReviewerAccessMixin:
 
 
 class ScopedWorkflowView(ReviewerAccessMixin, WorkflowView):
+    def decorate_paginated_queryset(self, object_list):
+        return with_specific_objects(super().decorate_paginated_queryset(object_list))
+
     def get_queryset(self):
         return (
             WorkflowState.objects.filter(workflow_states_for(self.request.user))
@@ -62,6 +97,11 @@ class ScopedWorkflowView(ReviewerAccessMixin, WorkflowView):
 
 
 class ScopedWorkflowTasksView(ReviewerAccessMixin, WorkflowTasksView):
+    def decorate_paginated_queryset(self, object_list):
+        task_states = super().decorate_paginated_queryset(object_list)
+        with_specific_objects([task_state.workflow_state for task_state in task_states])
+        return task_states
+
     def get_queryset(self):
         states = WorkflowState.objects.filter(workflow_states_for(self.request.user))
         return (

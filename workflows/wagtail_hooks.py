@@ -15,6 +15,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 import workflows.accounts  # noqa: F401 (scoped user bulk actions)
 from workflows import (
     audit,  # noqa: F401 (审核记录 report: its menu item and URLs)
+    bulk_approve,
+    listing_review,
     permissions,
     reports,
 )
@@ -102,3 +104,17 @@ def back_to_the_dashboard_after_deciding(request, page):
 # 保密审查 also on the platform administrator's direct publish buttons.
 hooks.register("before_publish_page", secrecy_guard.refuse_publication_with_hits)
 hooks.register("before_bulk_action", secrecy_guard.refuse_bulk_publication_with_hits)
+# … and on the snippet editor's (resource listings): Wagtail's generic views run ``before_publish``.
+hooks.register("before_publish", secrecy_guard.refuse_snippet_publication_with_hits)
+
+# Resource listings under review (docs/resource-listings.md §3.4).
+# 审核通过所选: per item, the same rules as the dashboard's button.
+hooks.register("register_bulk_action", bulk_approve.ApproveBulkAction)
+
+
+@hooks.register("register_actions")
+def approve_in_the_listing_editor_without_a_new_revision(registry):
+    """The snippet editor's 审核通过 saves no revision when nothing changed (maker-checker)."""
+    from snippets.models import Listing
+
+    registry.register(Listing, listing_review.ReviewEditAction)

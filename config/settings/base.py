@@ -131,6 +131,16 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# --- Background tasks -----------------------------------------------------
+# django-tasks (a Wagtail dependency). Wagtail's own tasks use "default";
+# bulk listing imports (snippets.tasks.run_import) use "imports". Both run
+# at once in the request here, so `make run` needs no worker; production
+# queues imports in the database (production.py).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "imports": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
+
 # --- Passwords ------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

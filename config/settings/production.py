@@ -19,3 +19,8 @@ SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
+
+# Bulk listing imports run in a worker (`manage.py db_worker --backend imports`),
+# queued in the database; Wagtail's own tasks stay immediate.
+INSTALLED_APPS += ["django_tasks_db"]
+TASKS["imports"] = {"BACKEND": "django_tasks_db.DatabaseBackend"}

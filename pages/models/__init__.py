@@ -14,6 +14,7 @@ from .articles import (
     NoticePage,
     TrendPage,
 )
+from .directory import DirectoryPage, ResourceIndexPage, SupplyDemandIndexPage
 from .enterprise import EnterpriseIndexPage, EnterprisePage
 from .home import HomePage
 from .sections import (
@@ -31,6 +32,7 @@ __all__ = [
     "AchievementPage",
     "ArticlePage",
     "ArticlePageTag",
+    "DirectoryPage",
     "EnterpriseIndexPage",
     "EnterprisePage",
     "ExperienceIndexPage",
@@ -41,7 +43,9 @@ __all__ = [
     "NoticeAttachment",
     "NoticeIndexPage",
     "NoticePage",
+    "ResourceIndexPage",
     "SectionPage",
+    "SupplyDemandIndexPage",
     "TrendIndexPage",
     "TrendPage",
     "section_model_for",

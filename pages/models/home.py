@@ -34,6 +34,8 @@ class HomePage(Page):
         "pages.TrendIndexPage",
         "pages.NoticeIndexPage",
         "pages.EnterpriseIndexPage",
+        "pages.ResourceIndexPage",
+        "pages.SupplyDemandIndexPage",
     ]
     template = "pages/home_page.html"
 

@@ -32,6 +32,7 @@ from wagtail.models.audit_log import BaseLogEntry, ModelLogEntryManager
 from wagtail.models.specific import SpecificMixin
 from wagtail.query import SpecificQuerySetMixin
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from search.index import segmented
 from snippets.forms import ListingForm
@@ -99,7 +100,7 @@ class BaseTypeRelation(GenericRelation):
         )
 
 
-class ListingQuerySet(SpecificQuerySetMixin, models.QuerySet):
+class ListingQuerySet(SearchableQuerySetMixin, SpecificQuerySetMixin, models.QuerySet):
     def public(self, locale=None, today=None):
         """The only definition of "public": live, not past its validity date, in ``locale``.
 

@@ -34,13 +34,19 @@ from .listing import Listing, text_limit, validate_year
 
 
 def listing_panels(model, indicators, *, inlines=()):
-    """Common fields, the type's indicators, contact and validity, then the secrecy declaration."""
+    """Common fields, the type's indicators, contact and validity, then the secrecy declaration.
+
+    Last, the read-only 审核记录 (谁上网、谁审核、谁负责), shown once the listing exists.
+    """
+    from workflows.accountability import AccountabilityPanel
+
     return (
         model.common_panels_before()
         + [MultiFieldPanel(indicators, heading=model._meta.verbose_name)]
         + list(inlines)
         + model.common_panels_after()
         + [FieldPanel("secrecy_declaration")]
+        + [AccountabilityPanel(heading=_("审核记录"))]
     )
 
 

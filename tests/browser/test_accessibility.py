@@ -33,7 +33,8 @@ DISCOVER = """
 import json
 from wagtail.models import Locale
 from pages.models import (AchievementPage, EnterpriseIndexPage, EnterprisePage,
-    ExperiencePage, HomePage, NewsPage, NoticePage, TrendPage)
+    ExperiencePage, HomePage, NewsPage, NoticePage, ResourceIndexPage,
+    SupplyDemandIndexPage, TrendPage)
 from pages.models.sections import (AchievementIndexPage, ExperienceIndexPage,
     NewsIndexPage, NoticeIndexPage, TrendIndexPage)
 found = {}
@@ -58,7 +59,19 @@ for lang, code in (("zh", "zh-hans"), ("en", "en")):
         "enterprises": first(EnterpriseIndexPage),
         "group": first(EnterprisePage, enterprise__level="group"),
         "subsidiary": first(EnterprisePage, enterprise__level="subsidiary"),
+        "resources": first(ResourceIndexPage),
+        "supply-demand": first(SupplyDemandIndexPage),
     }
+    # A listing's detail page (snippets, not pages): a public one with patents
+    # if there is one, on the directory of its section in this language.
+    from snippets.models import RESOURCE_KINDS, Listing
+    from snippets.views.public import detail_path
+    listings = Listing.objects.public().filter(locale__language_code="zh-hans").order_by("pk")
+    listing = listings.filter(patents__isnull=False).first() or listings.first()
+    directory = None
+    if listing is not None:
+        directory = found[lang]["resources" if listing.kind in RESOURCE_KINDS else "supply-demand"]
+    found[lang]["listing"] = directory + detail_path(listing) if directory else None
 print(json.dumps(found))
 """
 
@@ -100,6 +113,7 @@ def public_pages(demo_server):
         assert status == 404
         pages[lang] = {name: (path, None) for name, path in paths.items()}
         pages[lang]["filtered"] = (paths["news"] + "?enterprise=group-a", None)
+        pages[lang]["resources-filtered"] = (paths["resources"] + "instruments/?status=open", None)
         pages[lang]["search"] = (
             prefix + "/search/?q=" + ("技术" if lang == "zh" else "technology"),
             None,
@@ -215,6 +229,10 @@ PAGE_NAMES = [
     "subsidiary",
     "search",
     "filtered",
+    "resources",
+    "supply-demand",
+    "resources-filtered",
+    "listing",
     "404",
 ]
 

@@ -12,6 +12,7 @@ from tests.factories import (
     TechFieldFactory,
     TrendPageFactory,
     in_year,
+    make_listing,
 )
 from tests.utils import page_ok, text_of
 
@@ -207,7 +208,29 @@ def test_a_search_page_costs_a_bounded_number_of_queries(
     field = TechFieldFactory(slug="grid", name="电网")
     for n in range(15):
         NewsPageFactory(parent=tree.a1, title=f"智能电网示范{n}", tech_fields=[field])
+    enterprise = tree.a1.enterprise
+    for n in range(5):
+        make_listing("result", enterprise, title=f"智能电网成果{n}", tech_fields=[field])
     client.get("/search/", {"q": "智能电网"})  # warm: dictionary, site root, locales
 
-    with django_assert_max_num_queries(16):
+    # Two sources (articles, listings), each: results, count and four facets.
+    with django_assert_max_num_queries(24):
         page_ok(client, "/search/", q="智能电网", field="grid", sort="date", page="2")
+
+
+def test_public_listings_are_found_beside_articles_and_link_to_their_page(tree, client):
+    enterprise = tree.a1.enterprise
+    NewsPageFactory(parent=tree.a1, title="固态储氢示范站投运")
+    listing = make_listing("result", enterprise, title="大容量固态储氢装置")
+    make_listing("result", enterprise, title="固态储氢草稿成果", live=False)
+    make_listing("job", enterprise, title="固态储氢工程师", valid_until=in_year(2020).date())
+
+    text = visible_text(client, "/search/", q="固态储氢")
+    assert "固态储氢示范站投运" in text and "大容量固态储氢装置" in text
+    assert "草稿成果" not in text, "a draft listing is never found"
+    assert "固态储氢工程师" not in text, "a listing past its deadline is never found"
+    html = page_ok(client, "/search/", q="固态储氢").content.decode()
+    assert f"/results/{listing.pk}/" in html
+    # The type facet narrows to listings of one kind.
+    text = visible_text(client, "/search/", q="固态储氢", type="result")
+    assert "大容量固态储氢装置" in text and "固态储氢示范站投运" not in text

@@ -14,14 +14,18 @@ the item and what happened.
 
 Items: a draft, an item awaiting 集团审核 and a published item of
 能源一院 (``a1``, subsidiary of 集团 A), of 集团 A itself (``group_a``), of
-装备一院 (``b1``, subsidiary of 集团 B) and of the regulator (a trend).
+装备一院 (``b1``, subsidiary of 集团 B) and of the regulator (a trend). The
+resource listings at the end have the same three states for the three
+enterprises (a listing always belongs to an enterprise, never to the
+regulator), and every cell is asked through the listing's admin URL.
 """
 
 import pytest
 from django.urls import reverse
 from wagtail.models import TaskState
 
-from snippets.models import Enterprise
+from snippets.models import Enterprise, Instrument
+from tests.snippets import listing_world
 from workflows.models import EnterpriseRole
 
 pytestmark = pytest.mark.django_db
@@ -323,3 +327,197 @@ def test_see_in_the_workflow_reports(world, client, report):
 
     readers = {role: WRITERS.get(role, set()) | REVIEWERS.get(role, set()) for role in ROLES}
     assert table(world, sees) == expect(readers)
+
+
+# -- resource listings (docs/resource-listings.md §3.2) -------------------------------------
+#
+# Wagtail checks snippet permissions per model; these rows ask every path of
+# one listing for every role. Another enterprise's listing answers 404 (its
+# existence is not revealed), a listing the user sees but may not act on is
+# refused; both count as "not allowed" here.
+
+listings = listing_world.listings
+LISTING_OWNERS = listing_world.LISTING_OWNERS
+# Who sees a listing in the admin: its writers and the reviewers of its group.
+LISTING_READERS = {role: WRITERS.get(role, set()) | REVIEWERS.get(role, set()) for role in ROLES}
+
+
+def listing_table(world, action):
+    """``{role: {owner, …}}`` over the listing owners, like ``table``."""
+    return {
+        role: {owner for owner in LISTING_OWNERS if action(world.users[role], owner)}
+        for role in ROLES
+    }
+
+
+def listing_expect(allowed):
+    return {role: set(allowed.get(role, set())) & set(LISTING_OWNERS) for role in ROLES}
+
+
+def listing_url(listing, name, *args):
+    return reverse(listing.snippet_viewset.get_url_name(name), args=[listing.pk, *args])
+
+
+def test_see_listing_in_the_admin_index(world, listings, client):
+    index = reverse(Instrument.snippet_viewset.get_url_name("list"))
+
+    def sees(user, owner):
+        response = admin_get(client, user, index)
+        title = listings.items["draft"][owner].title
+        return status_allows(response) and title in response.content.decode()
+
+    assert listing_table(world, sees) == listing_expect(LISTING_READERS)
+
+
+def test_open_listing_draft_in_the_editor(world, listings, client):
+    def opens(user, owner):
+        url = listing_url(listings.items["draft"][owner], "edit")
+        return status_allows(admin_get(client, user, url))
+
+    assert listing_table(world, opens) == listing_expect(WRITERS)
+
+
+def test_open_listing_under_review_in_the_editor(world, listings, client):
+    def opens(user, owner):
+        url = listing_url(listings.items["review"][owner], "edit")
+        return status_allows(admin_get(client, user, url))
+
+    assert listing_table(world, opens) == listing_expect(LISTING_READERS)
+
+
+def test_save_listing_draft(world, listings, client):
+    def saves(user, owner):
+        listing = listings.items["draft"][owner]
+        title = f"{user.username}改写的名称"
+        client.force_login(user)
+        client.post(
+            listing_url(listing, "edit"), listing_world.edit_data(listing, user, title=title)
+        )
+        return listing.revisions.filter(content__title=title).exists()
+
+    assert listing_table(world, saves) == listing_expect(WRITERS)
+
+
+def test_listing_history(world, listings, client):
+    def history(user, owner):
+        url = listing_url(listings.items["live"][owner], "history")
+        return status_allows(admin_get(client, user, url))
+
+    assert listing_table(world, history) == listing_expect(LISTING_READERS)
+
+
+def test_listing_revision_comparison(world, listings, client):
+    def compare(user, owner):
+        listing = listings.items["live"][owner]
+        first, second = listing.revisions.order_by("created_at", "pk")[:2]
+        url = listing_url(listing, "revisions_compare", first.pk, second.pk)
+        return status_allows(admin_get(client, user, url))
+
+    assert listing_table(world, compare) == listing_expect(LISTING_READERS)
+
+
+def test_revert_listing_to_an_older_revision(world, listings, client):
+    def revert(user, owner):
+        listing = listings.items["live"][owner]
+        first = listing.revisions.order_by("created_at", "pk").first()
+        url = listing_url(listing, "revisions_revert", first.pk)
+        return status_allows(admin_get(client, user, url))
+
+    assert listing_table(world, revert) == listing_expect(WRITERS)
+
+
+@pytest.mark.parametrize("action", ["approve", "reject"])
+def test_listing_review_decisions_through_the_action_url(world, listings, client, action):
+    def decide(user, owner):
+        listing = listings.items["review"][owner]
+        task_state = listing.current_workflow_state.current_task_state
+        url = listing_url(listing, "workflow_action", action, task_state.pk)
+        return status_allows(admin_get(client, user, url))
+
+    assert listing_table(world, decide) == listing_expect(REVIEWERS)
+
+
+def test_lock_listing(world, listings, client):
+    def lock(user, owner):
+        listing = listings.items["draft"][owner]
+        client.force_login(user)
+        client.post(listing_url(listing, "lock"))
+        locked = Instrument.objects.filter(pk=listing.pk, locked=True).exists()
+        Instrument.objects.filter(pk=listing.pk).update(locked=False, locked_by=None)
+        return locked
+
+    assert listing_table(world, lock) == listing_expect(WRITERS)
+
+
+def test_delete_listing_draft(world, listings, client):
+    def delete(user, owner):
+        url = listing_url(listings.items["draft"][owner], "delete")
+        return status_allows(admin_get(client, user, url))
+
+    assert listing_table(world, delete) == listing_expect(WRITERS)
+
+
+def test_delete_published_listing(world, listings, client):
+    def delete(user, owner):
+        url = listing_url(listings.items["live"][owner], "delete")
+        return status_allows(admin_get(client, user, url))
+
+    assert listing_table(world, delete) == listing_expect(ADMIN_ONLY)
+
+
+def test_bulk_delete_listing_draft(world, listings, client):
+    base = reverse("wagtail_bulk_action", args=["snippets", "instrument", "delete"])
+
+    def offered(user, owner):
+        listing = listings.items["draft"][owner]
+        response = admin_get(client, user, f"{base}?id={listing.pk}")
+        if not status_allows(response):
+            return False
+        return listing.pk in [item["item"].pk for item in response.context["items"]]
+
+    assert listing_table(world, offered) == listing_expect(WRITERS)
+
+
+def test_unpublish_listing(world, listings, client):
+    def unpublish(user, owner):
+        url = listing_url(listings.items["live"][owner], "unpublish")
+        return status_allows(admin_get(client, user, url))
+
+    assert listing_table(world, unpublish) == listing_expect(ADMIN_ONLY)
+
+
+@pytest.mark.parametrize("state", ["draft", "live"])
+def test_choose_listing(world, listings, client, state):
+    """A chooser offers published listings of anyone, drafts only to those who see them."""
+    chooser = reverse("wagtailsnippetchoosers_snippets_instrument:choose_results")
+
+    def offered(user, owner):
+        response = admin_get(client, user, chooser)
+        return status_allows(response) and listings.items[state][owner].title in (
+            response.content.decode()
+        )
+
+    everyone = {role: set(LISTING_OWNERS) for role in ROLES}
+    allowed = LISTING_READERS if state == "draft" else everyone
+    assert listing_table(world, offered) == listing_expect(allowed)
+
+
+def test_submit_listing_for_translation(world, listings, client):
+    """As for pages: only the platform administrator submits translations."""
+
+    def translate(user, owner):
+        listing = listings.items["live"][owner]
+        url = reverse(
+            "wagtail_localize:submit_snippet_translation",
+            args=["snippets", "instrument", listing.pk],
+        )
+        return status_allows(admin_get(client, user, url))
+
+    assert listing_table(world, translate) == listing_expect(ADMIN_ONLY)
+
+
+def test_listing_owners_are_as_the_tables_assume(world, listings):
+    codes = {
+        owner: listings.items["draft"][owner].owning_enterprise.code for owner in LISTING_OWNERS
+    }
+    assert codes == {"a1": "a1", "group_a": "group-a", "b1": "b1"}

@@ -12,6 +12,8 @@ from django.shortcuts import redirect
 from django.utils.translation import ngettext
 from wagtail.admin.utils import get_valid_next_url_from_request
 
+from workflows.listing_review import admin_edit_path
+
 from .objects import scan_object
 
 
@@ -32,6 +34,25 @@ def refuse_publication_with_hits(request, page):
         return None
     messages.error(request, hits_message(page.title, hits))
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+def refuse_snippet_publication_with_hits(request, obj):
+    """``before_publish`` of the generic (snippet) editor: the same scan for listings.
+
+    Wagtail has saved the revision just before asking; that revision is what
+    would go online, inline children (patents, gallery captions) included. On
+    a hit it stays saved as the latest draft and nothing is published.
+    """
+    revision = obj.get_latest_revision() if hasattr(obj, "get_latest_revision") else None
+    content = revision.as_object() if revision is not None else obj
+    content = getattr(content, "specific", content)
+    hits = scan_object(content)
+    if not hits:
+        return None
+    messages.error(request, hits_message(str(content), hits))
+    return redirect(
+        admin_edit_path(obj) or get_valid_next_url_from_request(request) or "wagtailadmin_home"
+    )
 
 
 def refuse_bulk_publication_with_hits(request, action_type, objects, action):
