@@ -27,6 +27,7 @@ from django.db.models import CharField, Exists, OuterRef, Q
 from django.db.models.functions import Cast
 from django.http import Http404
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_filters import ModelChoiceFilter
 from wagtail.admin.admin_url_finder import ModelAdminURLFinder
@@ -328,6 +329,40 @@ class CompletenessColumn(Column):
 
 class IndexView(views.IndexView):
     search_backend_name = None
+
+    @cached_property
+    def header_more_buttons(self):
+        """批量导入 / 下载导入模板 for those who may add, 导出 for anyone who sees listings."""
+        from wagtail.admin.widgets import Button
+
+        from snippets.xlsx.importer import user_can_import
+
+        buttons = list(super().header_more_buttons)
+        kind = self.model.listing_kind
+        if user_can_import(self.request.user, self.model):
+            buttons += [
+                Button(
+                    _("批量导入"),
+                    url=reverse("listing_io:import", args=[kind]),
+                    icon_name="upload",
+                    priority=30,
+                ),
+                Button(
+                    _("下载导入模板"),
+                    url=reverse("listing_io:template", args=[kind]),
+                    icon_name="download",
+                    priority=31,
+                ),
+            ]
+        buttons.append(
+            Button(
+                _("导出"),
+                url=reverse("listing_io:export", args=[kind]),
+                icon_name="download",
+                priority=32,
+            )
+        )
+        return buttons
 
     def search_queryset(self, queryset):
         if not self.is_searching:

@@ -463,12 +463,15 @@ def test_an_english_listing_without_a_chinese_original_is_not_on_the_chinese_sit
 
 def test_admin_preview_looks_like_the_detail_without_the_form(a1, rf):
     from django.template.loader import render_to_string
+    from django.utils import translation
 
     job = make_listing("job", a1, title="预览中的岗位", live=False, **_hidden_contact())
     request = rf.get("/")
-    html = render_to_string(
-        job.get_preview_template(request, ""), job.get_preview_context(request, ""), request
-    )
+    # The Chinese admin previews in Chinese (labels are translated on the English site).
+    with translation.override("zh-hans"):
+        html = render_to_string(
+            job.get_preview_template(request, ""), job.get_preview_context(request, ""), request
+        )
 
     assert "预览中的岗位" in html and "岗位职责" in html
     assert '<form class="enquiry__form"' not in html

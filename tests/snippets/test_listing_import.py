@@ -715,3 +715,17 @@ def test_a_large_file_is_written_in_one_go(a1_client, org, fields):
     assert record.total_rows == 500 and record.imported_count == 500
     assert LISTING_MODEL_BY_KIND["job"].objects.filter(enterprise=org.a1).count() == 500
     assert elapsed < 60
+
+
+def test_each_type_index_offers_import_template_and_export_to_those_allowed(client, org, fields):
+    index = "/admin/snippets/snippets/instrument/"
+    client.force_login(org.a1_editor)
+    html = client.get(index).content.decode()
+    for name in ("import", "template", "export"):
+        assert reverse(f"listing_io:{name}", args=["instrument"]) in html, name
+
+    # A reviewer reads and exports their group's listings but does not register any.
+    client.force_login(org.groupa_reviewer)
+    html = client.get(index).content.decode()
+    assert reverse("listing_io:export", args=["instrument"]) in html
+    assert reverse("listing_io:import", args=["instrument"]) not in html
