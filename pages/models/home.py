@@ -50,12 +50,13 @@ class HomePage(Page):
         verbose_name = _("首页")
         verbose_name_plural = _("首页")
 
-    def get_sections(self):
+    def get_sections(self, children=None):
         """The section pages under this home, each with its latest items."""
         from .sections import SectionPage
 
         sections = []
-        children = self.get_children().live().public().specific()
+        if children is None:
+            children = self.get_children().live().public().specific()
         for child in children:
             if isinstance(child, SectionPage):
                 child.latest_items = list(
@@ -66,7 +67,8 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        sections = self.get_sections()
+        children = list(self.get_children().live().public().specific())
+        sections = self.get_sections(children)
         context["sections"] = {s.stream: s for s in sections}
         featured = None
         if self.featured_page_id:
@@ -82,4 +84,50 @@ class HomePage(Page):
         from .enterprise import EnterpriseIndexPage
 
         context["enterprise_index"] = EnterpriseIndexPage.objects.child_of(self).live().first()
+        context["directories"] = self.get_directories(children, request)
         return context
+
+    def get_directories(self, children, request=None):
+        """资源共享 and 供求信息 with the public count of each listing type and their latest listings.
+
+        Three queries however many listings there are: one grouped count and
+        the latest of each directory (the directory pages are among ``children``).
+        """
+        from django.db.models import Count
+
+        from snippets.models import ListingKind
+        from snippets.views.public import KIND_SLUGS, public_listings
+
+        from .directory import DirectoryPage
+
+        pages = [p for p in children if isinstance(p, DirectoryPage)]
+        if not pages:
+            return []
+        listings = public_listings(self.locale)
+        counts = dict(
+            listings.order_by().values_list("kind").annotate(n=Count("pk")).values_list("kind", "n")
+        )
+        directories = []
+        for page in pages:
+            url = page.get_url(request)
+            kinds = [
+                (ListingKind(kind).label, counts.get(kind, 0), f"{url}{KIND_SLUGS[kind]}/")
+                for kind in page.kinds
+            ]
+            latest = list(
+                listings.filter(kind__in=page.kinds)
+                .select_related("enterprise")
+                .order_by("-first_published_at", "-pk")[:HOME_ITEMS_PER_SECTION]
+            )
+            for item in latest:
+                item.public_url = f"{url}{KIND_SLUGS[item.kind]}/{item.pk}/"
+                item.is_fallback = item.locale_id != self.locale_id
+            directories.append(
+                {
+                    "page": page,
+                    "kinds": kinds,
+                    "total": sum(n for _l, n, _u in kinds),
+                    "latest": latest,
+                }
+            )
+        return directories

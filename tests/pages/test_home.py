@@ -59,3 +59,31 @@ def test_home_page_ignores_drafts(tree, client):
     NewsPageFactory(parent=tree.a1, title="尚未发布的草稿", live=False)
 
     assert "尚未发布的草稿" not in text_of(page_ok(client, "/"))
+
+
+def test_home_page_counts_the_resource_library_and_lists_the_latest_offers(tree, client):
+    """资源共享 / 供求信息 in figures: public listings per type, the newest supply and demand."""
+    import datetime
+
+    from tests.factories import make_listing
+
+    a1 = tree.a1.enterprise
+    make_listing("instrument", a1, title="场发射扫描电镜")
+    make_listing("instrument", a1, title="冲击电压发生器")
+    make_listing("instrument", a1, title="仪器草稿", live=False)
+    make_listing("job", a1, title="氢能储运研发工程师")
+    make_listing(
+        "job",
+        a1,
+        title="已截止的岗位",
+        valid_until=datetime.date.today() - datetime.timedelta(days=2),
+    )
+
+    html = page_ok(client, "/").content.decode()
+    text = text_of(page_ok(client, "/"))
+
+    assert "资源共享" in text and "供求信息" in text
+    assert 'href="/resources/instruments/"><span class="home-directory__count">2</span>' in html
+    assert 'href="/supply-demand/jobs/"><span class="home-directory__count">1</span>' in html
+    assert "氢能储运研发工程师" in text
+    assert "已截止的岗位" not in text and "仪器草稿" not in text
