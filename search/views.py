@@ -66,14 +66,13 @@ def listing_directories(request):
     """{listing kind: URL of the directory page that shows it} in the reader's language."""
     from wagtail.models import Locale
 
-    from pages.models.directory import DirectoryPage
+    from pages.models.directory import directories_for
 
-    urls = {}
-    for model in DirectoryPage.__subclasses__():
-        page = model.objects.live().filter(locale=Locale.get_active()).first()
-        if page is not None:
-            urls.update(dict.fromkeys(page.kinds, page.get_url(request)))
-    return urls
+    return {
+        kind: url
+        for _title, url, kinds in directories_for(Locale.get_active().pk)
+        for kind in kinds
+    }
 
 
 def body_texts(item):

@@ -76,3 +76,27 @@ class SupplyDemandIndexPage(DirectoryPage):
     class Meta:
         verbose_name = _("供求信息栏目")
         verbose_name_plural = _("供求信息栏目")
+
+
+DIRECTORIES_CACHE_SECONDS = 300
+
+
+def directories_for(locale_id):
+    """[(title, url, kinds)] of the live directory pages of a language, cached for five minutes.
+
+    Sub-platform pages and search results link into the directories on every
+    request; their URLs change only when an administrator moves or renames
+    the section, so they are read from the cache rather than the page tree.
+    """
+    from django.core.cache import cache
+
+    key = f"directory-pages:{locale_id}"
+    directories = cache.get(key)
+    if directories is None:
+        directories = [
+            (page.title, page.url, tuple(page.kinds))
+            for model in (ResourceIndexPage, SupplyDemandIndexPage)
+            for page in model.objects.live().public().filter(locale_id=locale_id)[:1]
+        ]
+        cache.set(key, directories, DIRECTORIES_CACHE_SECONDS)
+    return directories

@@ -146,7 +146,41 @@ class EnterprisePage(EnterpriseOwnedPage, RoutablePageMixin, Page):
             if self.enterprise.is_group
             else []
         )
+        context["directory_links"] = self.directory_links(request)
         return self.render(request, context_overrides=context)
+
+    def directory_links(self, request):
+        """资源共享 / 供求信息 filtered to this enterprise (a group: with its subsidiaries), with counts.
+
+        One grouped count (the directory pages come from the cache).
+        """
+        from django.db.models import Count
+
+        from snippets.models import Enterprise
+        from snippets.views.public import public_listings
+
+        from .directory import directories_for
+
+        directories = directories_for(self.locale_id)
+        if not directories:
+            return []
+        family = Enterprise.objects.family_of(self.enterprise).values("pk")
+        counts = dict(
+            public_listings(self.locale)
+            .filter(enterprise__in=family)
+            .order_by()
+            .values_list("kind")
+            .annotate(n=Count("pk"))
+            .values_list("kind", "n")
+        )
+        return [
+            (
+                title,
+                f"{url}?enterprise={self.enterprise.code}",
+                sum(counts.get(k, 0) for k in kinds),
+            )
+            for title, url, kinds in directories
+        ]
 
     @path("feed/", name="feed")
     def feed(self, request):

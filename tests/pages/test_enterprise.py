@@ -109,3 +109,17 @@ def test_group_sub_platform_must_sit_in_the_directory(tree):
         instance=EnterprisePage(title="化工", slug="group-c", enterprise=group_c)
     )
     assert page.depth == tree.group_a.depth
+
+
+def test_sub_platform_links_to_its_resources_and_supply_demand_with_counts(tree, client):
+    """A group's sub-platform counts its own and its subsidiaries' public listings."""
+    from tests.factories import make_listing
+
+    make_listing("instrument", tree.a1.enterprise, title="一院的电镜")
+    make_listing("instrument", tree.group_a.enterprise, title="集团的试验台")
+    make_listing("job", tree.a1.enterprise, title="一院招聘", live=False)
+
+    html = page_ok(client, tree.group_a.url).content.decode()
+
+    assert '/resources/?enterprise=group-a">资源共享 <span class="tabs__count">2</span>' in html
+    assert '/supply-demand/?enterprise=group-a">供求信息 <span class="tabs__count">0</span>' in html

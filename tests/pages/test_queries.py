@@ -37,8 +37,9 @@ MAX_QUERIES = {
     "/trends/": 22,
     "/notices/": 22,
     "/enterprises/": 16,
-    "/enterprises/group-a/": 24,
-    "/enterprises/group-a/a1/": 24,
+    # + one grouped count of the enterprise's listings (资源共享 / 供求信息 tabs)
+    "/enterprises/group-a/": 25,
+    "/enterprises/group-a/a1/": 25,
     "/en/": 50,
     "/en/news/": 22,
 }
