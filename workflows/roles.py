@@ -36,10 +36,43 @@ def reviewers_for(obj):
 
 
 def user_reviews_for(user, obj):
-    """Whether ``user`` is a reviewer of the group (or the regulator) that answers for ``obj``."""
+    """Whether ``user`` is a reviewer of the group (or the regulator) that answers for ``obj``.
+
+    The same question as ``reviewers_for(obj)`` contains ``user``, answered
+    from the user's reviewer roles, read once per user object: the dashboard
+    asks it for every item awaiting review.
+    """
     if not user.is_authenticated or not user.is_active:
         return False
-    return reviewers_for(obj).filter(pk=user.pk).exists()
+    reviewed = getattr(user, "_ceti_reviewer_of", None)
+    if reviewed is None:
+        reviewed = set(
+            EnterpriseRole.objects.filter(
+                group__user=user, role=EnterpriseRole.Role.REVIEWER
+            ).values_list("enterprise_id", flat=True)
+        )
+        user._ceti_reviewer_of = reviewed
+    return _reviewing_group_id(user, obj) in reviewed
+
+
+def _reviewing_group_id(user, obj):
+    """``reviewing_enterprise(obj).pk`` without fetching the enterprise and its parent per object."""
+    enterprise_id = getattr(obj, "enterprise_id", ...)
+    if enterprise_id is ...:
+        group = reviewing_enterprise(obj)
+        return group.pk if group is not None else None
+    if enterprise_id is None:
+        return None
+    groups = getattr(user, "_ceti_group_of", None)
+    if groups is None or enterprise_id not in groups:
+        from snippets.models import Enterprise
+
+        groups = {
+            pk: pk if level == Enterprise.Level.GROUP or parent_id is None else parent_id
+            for pk, parent_id, level in Enterprise.objects.values_list("pk", "parent_id", "level")
+        }
+        user._ceti_group_of = groups
+    return groups.get(enterprise_id)
 
 
 def enterprises_of(user, *, role):
