@@ -21,3 +21,18 @@
     });
   });
 })();
+
+/* Share panel: "copy link" only where the clipboard can be written (the button stays hidden otherwise). */
+(function () {
+  document.addEventListener("DOMContentLoaded", function () {
+    var button = document.querySelector(".share__copy");
+    if (!button || !navigator.clipboard) return;
+    var status = document.querySelector(".share__status");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(button.getAttribute("data-copy")).then(function () {
+        if (status) status.textContent = button.getAttribute("data-done") || "✓";
+      });
+    });
+  });
+})();

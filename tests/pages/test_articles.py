@@ -208,3 +208,17 @@ def test_regulator_content_has_no_owning_enterprise(tree):
 
 def test_enterprise_sub_platform_is_owned_by_its_enterprise(tree):
     assert tree.a1.owning_enterprise == tree.a1.enterprise
+
+
+def test_article_offers_share_links_and_a_qr_code_of_its_address(tree, client):
+    """A reader mails or posts the article, or scans the code to read it on a phone."""
+    from urllib.parse import quote
+
+    item = NewsPageFactory(parent=tree.a1, title="示例能源氢能示范站投运 <b>&</b>")
+    html = page_ok(client, item.url).content.decode()
+
+    address = f"http://testserver{item.url}"
+    assert f"mailto:?subject={quote(item.title, safe='')}" in html
+    assert f"url={quote(address, safe='')}" in html
+    assert '<svg xmlns="http://www.w3.org/2000/svg"' in html and 'aria-label="本页二维码"' in html
+    assert "<b>&</b>" not in html, "the title is escaped in every link"
