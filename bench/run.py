@@ -5,7 +5,10 @@ its demo content). Speed is measured here, never in unit tests. It serves the
 pages in-process through Django's test client, so it measures the
 application (ORM, templates), not the network or a web server.
 
-    python bench/run.py [--repeat 30] [--json out.json]
+    python bench/run.py [--repeat 30] [--import-rows 1000] [--json out.json]
+
+It ends with the bulk listing import (bench/imports.py): validation and write
+of ``--import-rows`` instrument rows (0: skip) in a rolled-back transaction.
 """
 
 import argparse
@@ -25,6 +28,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument(
+        "--import-rows", type=int, default=1000, help="rows of the import benchmark (0: skip)"
+    )
     parser.add_argument("--json", help="also write the results to this file")
     args = parser.parse_args()
 
@@ -108,6 +114,13 @@ def main():
             f"{label:28} {row['status']:>6} {row['median_ms']:>10} {row['p95_ms']:>8} "
             f"{row['queries']:>8} {row['html_kb']:>7}"
         )
+
+    if args.import_rows:
+        from bench.imports import bench_import, print_rows
+
+        imported = bench_import(args.import_rows)
+        print_rows(imported)
+        results.append({"page": f"import {args.import_rows:,} instruments", **imported})
 
     print(f"\nassets: {asset_weight(ROOT / 'static')}")
     print(f"database: {connection.vendor}, repeat={args.repeat}")

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api import mount as api_mount
 from pages import views as page_views
 from pages.sitemaps import BilingualSitemap, ListingSitemap
 from search import views as search_views
@@ -29,6 +30,8 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", page_views.robots_txt, name="robots_txt"),
+    # The headless API (api/mount.py): Wagtail's API v3 with the platform's endpoints.
+    path("api/v3/", api_mount.get_api().urls),
     path("i18n/setlang/", set_language, name="set_language"),
 ]
 

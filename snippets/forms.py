@@ -22,6 +22,23 @@ def writable_enterprises(user):
     return Enterprise.objects.filter(pk__in=ids)
 
 
+def _enterprise_choices(user):
+    """``(writable_enterprises(user), pk of the only one or None)``, cached on the user object.
+
+    A bulk import builds this form for every row of its sheet (up to
+    10,000): uncached, each would ask the database three times.
+    """
+    if user is None:
+        return writable_enterprises(user), None
+    cached = getattr(user, "_ceti_enterprise_choices", None)
+    if cached is None:
+        enterprises = writable_enterprises(user)
+        pks = list(enterprises.values_list("pk", flat=True)[:2])
+        cached = (enterprises, pks[0] if len(pks) == 1 else None)
+        user._ceti_enterprise_choices = cached
+    return cached
+
+
 class ListingForm(SecrecyDeclarationFormMixin, WagtailAdminModelForm):
     """Submitting asks for the secrecy declaration; ownership and scheduling are not the editor's to move.
 
@@ -43,9 +60,9 @@ class ListingForm(SecrecyDeclarationFormMixin, WagtailAdminModelForm):
             if self.instance.pk and not is_admin:
                 field.disabled = True
             else:
-                field.queryset = writable_enterprises(user)
-                if field.queryset.count() == 1 and not self.instance.pk:
-                    field.initial = field.queryset.first().pk
+                field.queryset, sole = _enterprise_choices(user)
+                if sole is not None and not self.instance.pk:
+                    field.initial = sole
         # A model field with a callable default (有效期至) asks Django to compare
         # against a hidden "initial-" input, which Wagtail's panels never render:
         # the field would count as changed on every post, and a reviewer's

@@ -1,7 +1,8 @@
 """Background tasks of the listings (django-tasks).
 
-A 10,000-row import validates and writes for a minute or more: longer than
-a request should wait. ``run_import`` runs on the "imports" backend — at once
+A 10,000-row import validates and writes for a minute or more (about 20 s
+and 45 s of CPU on SQLite, bench/imports.py): longer than a request should
+wait. ``run_import`` runs on the "imports" backend — at once
 in development and tests (``config/settings/base.py``), in a database-queued
 worker in production (``config/settings/production.py``) — and reports its
 progress on the ``ListingImport`` row and in the cache, which the status page

@@ -83,6 +83,10 @@ from .views.admin import (  # noqa: E402
 
 register_snippet(ResourceListingsGroup)
 register_snippet(SupplyDemandListingsGroup)
+# Connects the receivers that refresh the directories' facet counts when a listing is
+# published, unpublished or deleted, in every process (also management commands).
+from .views import public as _public_directory  # noqa: E402, F401
+
 # Workflow states and logs hand out base ``Listing`` rows, which no viewset covers.
 register_admin_url_finder(Listing, ListingAdminURLFinder)
 

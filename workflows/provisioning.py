@@ -87,6 +87,17 @@ LISTING_PERMISSIONS = {
     Role.REVIEWER: ("view",),
 }
 SENSITIVE_TERM_PERMISSIONS = ("add_sensitiveterm", "change_sensitiveterm", "view_sensitiveterm")
+# The regulator's work (regulator/): a group company's administrators and reviewers
+# acknowledge notices (回执), its administrators keep its 联系表; the regulator reads
+# both. regulator.access narrows the group side to the user's own group company.
+GROUP_REGULATOR_WORK_PERMISSIONS = {
+    Role.ADMIN: ("add_noticeacknowledgement", "change_contactregistration"),
+    Role.REVIEWER: ("add_noticeacknowledgement",),
+}
+REGULATOR_WORK_PERMISSIONS = {
+    Role.EDITOR: ("view_noticeacknowledgement", "view_contactregistration"),
+    Role.REVIEWER: ("view_noticeacknowledgement", "view_contactregistration"),
+}
 
 
 @dataclass
@@ -131,6 +142,8 @@ def provision_enterprise(*, enterprise, user=None, translate=True):
     for role, group in groups.items():
         _grant(group, perms, role=role, pages=[page], collection=collection)
         _grant_listings(group, role=role)
+        if enterprise.is_group:
+            _grant_regulator_work(group, GROUP_REGULATOR_WORK_PERMISSIONS.get(role, ()))
     return Provisioned(page=page, groups=groups, collection=collection, created=created)
 
 
@@ -166,6 +179,7 @@ def provision_regulator():
     perms = _permissions()
     for role, group in groups.items():
         _grant(group, perms, role=role, pages=sections, collection=collection)
+        _grant_regulator_work(group, REGULATOR_WORK_PERMISSIONS.get(role, ()))
     # The regulator keeps the sensitive-terms list of 保密审查 (no delete:
     # a term is deactivated so that the list keeps its history).
     terms = ContentType.objects.get_for_model(SensitiveTerm)
@@ -285,3 +299,11 @@ def _grant_listings(group, *, role):
     group.permissions.add(
         *Permission.objects.filter(content_type__in=types, codename__in=codenames)
     )
+
+
+def _grant_regulator_work(group, codenames):
+    """Notices with acknowledgement and the 联系表 (regulator/); rows are scoped there."""
+    if codenames:
+        group.permissions.add(
+            *Permission.objects.filter(content_type__app_label="regulator", codename__in=codenames)
+        )

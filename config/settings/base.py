@@ -31,7 +31,12 @@ INSTALLED_APPS = [
     "pages",
     "snippets",
     "workflows",
+    "regulator",  # notices with acknowledgement, 联系表 (issue #6)
     "search",
+    "api",  # the headless API at /api/v3/ (issue #5)
+    "wagtail.api.v3",  # Wagtail's API v3 and its API token admin
+    "ninja",  # serves the API docs page's scripts from static files, not a CDN
+    "corsheaders",  # CORS for the intranets listed in CORS_ALLOWED_ORIGINS, /api/ only
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -65,6 +70,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",  # before CommonMiddleware, as it requires
+    "api.middleware.RejectNulInQueryMiddleware",  # /api/ only: NUL never reaches PostgreSQL
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -209,6 +216,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Alt text (the image's description) is required when uploading (pages/image_forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "pages.image_forms.ImageForm"
 # Reviewers, not superusers, receive review mail (DESIGN.md §9).
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # An approved review publishes without the approver holding "publish" (workflows.finish).
@@ -223,6 +232,16 @@ WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 
 TAGGIT_CASE_INSENSITIVE = True
+
+# --- Headless API (api/, Wagtail API v3) ------------------------------------
+# Group companies' intranets read the API from their own origins: only those
+# listed may, only under /api/, and without cookies (the API reads bearer
+# tokens, never the session).
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_CREDENTIALS = False
+# Largest page of a list endpoint (?limit=).
+WAGTAILAPI_LIMIT_MAX = 100
 
 LOGGING = {
     "version": 1,

@@ -42,6 +42,7 @@ from .english import EnglishTranslator
 from .listings import load_listings
 from .plan import FIRST_DAY, STREAMS, build_plan
 from .reference import ENTERPRISES, TECH_FIELDS
+from .regulator import load_regulator_work
 
 MODELS = {
     "news": NewsPage,
@@ -111,6 +112,7 @@ class DemoLoader:
                     enterprises=self.enterprises, fields=self.fields, users=self.users, zh=self.zh
                 )
             )
+        self.created.update(load_regulator_work(enterprises=self.enterprises, users=self.users))
         if self.with_translations:
             english = EnglishTranslator(self.en, log=self.log)
             english.translate_enterprises(self.enterprise_pages)

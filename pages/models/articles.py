@@ -408,8 +408,25 @@ class NoticePage(ArticlePage):
             MultiFieldPanel(
                 [
                     FieldRowPanel([FieldPanel("doc_number"), FieldPanel("issuing_office")]),
-                    FieldRowPanel([FieldPanel("issued_on"), FieldPanel("deadline")]),
-                    FieldPanel("target_enterprises"),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("issued_on"),
+                            # The deadline is also the 回执 deadline (regulator/notices.py):
+                            # said here, in the form only, so the model needs no migration.
+                            FieldPanel(
+                                "deadline",
+                                heading=_("截止日期（回执）"),
+                                help_text=_(
+                                    "需要企业反馈或报送材料的截止日期。填写后，发送范围内的"
+                                    "集团公司须在此日期前在后台确认收到（回执）；不需回执的通知留空。"
+                                ),
+                            ),
+                        ]
+                    ),
+                    FieldPanel(
+                        "target_enterprises",
+                        help_text=_("留空表示发送给全部集团公司；需要回执时，由所选集团公司回执。"),
+                    ),
                 ],
                 heading=_("公文信息"),
             ),

@@ -242,7 +242,7 @@ class Instrument(Listing):
         _("原值（万元）"),
         max_digits=10,
         decimal_places=2,
-        validators=[MinValueValidator(50)],
+        validators=[MinValueValidator(50, message=_("原值不低于50万元的仪器设备才在此填报。"))],
         help_text=_("单台（套）原值，单位万元，保留两位小数；原值50万元以下的不在此填报。"),
     )
     purchase_year = year_field(_("购置年份"), _("如 2018。"))

@@ -319,7 +319,10 @@ class PublicationColumn(StatusTagColumn):
     def get_value(self, instance):
         if getattr(instance, "_in_review", False):
             return _("审核中")
-        return instance.status_string
+        # Wagtail's own wording translates "live" as 在用, which editors do not say.
+        if instance.live:
+            return _("已发布，有修改未发布") if instance.has_unpublished_changes else _("已发布")
+        return _("草稿")
 
 
 class CompletenessColumn(Column):

@@ -103,7 +103,35 @@ class ImportForm(forms.Form):
         return upload
 
 
-class TransferIndexView(WagtailAdminTemplateMixin, TemplateView):
+class TransferBreadcrumbsMixin:
+    """Breadcrumbs ending in this page's title (Wagtail's slim header shows the last one).
+
+    Without them the header of every page here read only “首页”, Wagtail's
+    default trail. ``breadcrumb_parent`` is (url, label) of the page above.
+    """
+
+    def breadcrumb_parent(self):
+        return None
+
+    def get_breadcrumbs_items(self):
+        items = list(self.breadcrumbs_items)
+        parent = self.breadcrumb_parent()
+        if parent is not None:
+            items.append({"url": parent[0], "label": parent[1]})
+        return [*items, {"url": "", "label": self.get_header_title()}]
+
+
+class TypeBreadcrumbsMixin(TransferBreadcrumbsMixin):
+    """Import pages of one type sit below that type's index, where 批量导入 is offered."""
+
+    def breadcrumb_parent(self):
+        model = LISTING_MODEL_BY_KIND.get(self.listing_kind())
+        if model is None or not index_url_of(model):
+            return reverse("listing_io:index"), _("批量导入与导出")
+        return index_url_of(model), model._meta.verbose_name_plural
+
+
+class TransferIndexView(TransferBreadcrumbsMixin, WagtailAdminTemplateMixin, TemplateView):
     """批量导入与导出: per type the template, the upload and the export; the user's recent imports."""
 
     template_name = "snippets/listings/import_index.html"
@@ -158,7 +186,7 @@ class ExportView(View):
         return xlsx_response(wb, filename)
 
 
-class ImportView(WagtailAdminTemplateMixin, FormView):
+class ImportView(TypeBreadcrumbsMixin, WagtailAdminTemplateMixin, FormView):
     """Upload a filled template; the import runs as a background task and this redirects to its status."""
 
     template_name = "snippets/listings/import_upload.html"
@@ -170,6 +198,9 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
         if not user_can_import(request.user, self.model):
             raise PermissionDenied
         return super().dispatch(request, kind=kind)
+
+    def listing_kind(self):
+        return self.model.listing_kind
 
     def get_page_title(self):
         return _("批量导入：%(kind)s") % {"kind": self.model._meta.verbose_name}
@@ -244,7 +275,7 @@ def progress_of(record):
     }
 
 
-class ImportStatusView(WagtailAdminTemplateMixin, TemplateView):
+class ImportStatusView(TypeBreadcrumbsMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "snippets/listings/import_status.html"
     header_icon = "upload"
 
@@ -255,8 +286,20 @@ class ImportStatusView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_title(self):
         return _("批量导入：%(kind)s") % {"kind": self.record.get_kind_display()}
 
+    def listing_kind(self):
+        return self.record.kind
+
     def get_page_subtitle(self):
         return self.record.filename
+
+    def get_header_title(self):
+        # Wagtail joins title and subtitle with an English colon.
+        if not self.record.filename:
+            return self.get_page_title()
+        return _("%(title)s（%(file)s）") % {
+            "title": self.get_page_title(),
+            "file": self.get_page_subtitle(),
+        }
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -13,17 +13,21 @@ and the facet counts are grouped queries cached for five minutes.
 """
 
 import hashlib
+import uuid
 
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models.signals import post_delete
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
+from wagtail.signals import published, unpublished
 
 from pages.listing import CARD_RENDITIONS, paginate
 from snippets.display import breadcrumb_ld, json_ld, ld_script
@@ -186,13 +190,45 @@ def _grouped(qs, field):
     }
 
 
+FACET_GENERATION_KEY = "directory-facets:generation"
+
+
+def facet_generation():
+    """A token that every listing going online or offline replaces; part of each facet key.
+
+    Without it the counts outlived a publication by up to five minutes: the
+    cards already showed a newly approved listing while its region was missing
+    from the facets and the tabs counted the old number. A lost token (cache
+    eviction) is replaced by a new one, so it can never revive stale counts.
+    """
+    return cache.get_or_set(FACET_GENERATION_KEY, lambda: uuid.uuid4().hex, None)
+
+
+def forget_facet_counts(sender, instance=None, **kwargs):
+    """Receiver of publish, unpublish and delete: the next directory page counts afresh."""
+    if isinstance(instance, Listing):
+        # After the commit: a request counting in between would otherwise
+        # cache the old rows under the new token.
+        transaction.on_commit(
+            lambda: cache.set(FACET_GENERATION_KEY, uuid.uuid4().hex, None), robust=True
+        )
+
+
+published.connect(forget_facet_counts, dispatch_uid="directory-facets-published")
+unpublished.connect(forget_facet_counts, dispatch_uid="directory-facets-unpublished")
+post_delete.connect(forget_facet_counts, dispatch_uid="directory-facets-deleted")
+
+
 def facet_counts(page, kind, filters):
     """Counts per kind, region, status and the type's own facet, cached for five minutes.
 
     Each facet is counted with every other filter applied but not its own, so
-    that its options say how many listings choosing them would show.
+    that its options say how many listings choosing them would show. The key
+    carries ``facet_generation()``, so publishing, unpublishing or deleting a
+    listing shows at once; expiry shows at midnight (the date is in the key).
     """
     key_parts = [
+        facet_generation(),
         str(page.pk),
         str(page.locale_id),
         str(timezone.localdate()),

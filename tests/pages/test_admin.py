@@ -183,3 +183,33 @@ def test_editor_previews_changes_to_a_published_news_item(admin_client, tree):
     assert "修改后的标题" in text_of(response)
     page.refresh_from_db()
     assert page.title == "原标题", "a preview changes nothing for readers"
+
+
+def test_an_image_cannot_be_uploaded_without_alt_text(admin_client):
+    """Editors describe every image for readers who cannot see it (WCAG 1.1.1)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.images import get_image_model
+
+    from tests.factories import ImageFactory
+
+    data = ImageFactory.build().file.read()
+    Image = get_image_model()
+    before = Image.objects.count()
+
+    def upload(description):
+        return admin_client.post(
+            "/admin/images/add/",
+            {
+                "title": "海上风电场",
+                "description": description,
+                "file": SimpleUploadedFile("wind.jpg", data, content_type="image/jpeg"),
+            },
+        )
+
+    refused = upload("")
+    assert refused.status_code == 200
+    assert "替代文字" in refused.content.decode()
+    assert Image.objects.count() == before
+
+    upload("示例新能源海上风电场全景")
+    assert Image.objects.filter(description="示例新能源海上风电场全景").exists()

@@ -169,6 +169,43 @@ def test_filter_by_region_and_status_with_counts(a1, client):
     assert titles_in(both) == ["上海的技术"]
 
 
+def test_facet_counts_follow_publication_unpublication_and_deletion_at_once(
+    a1, client, django_capture_on_commit_callbacks
+):
+    """Found by the listing journey: a newly approved listing's card showed, its region did not.
+
+    The counts are cached for five minutes; publishing, unpublishing or
+    deleting a listing must not wait for that.
+    """
+
+    def region_facet():
+        response = page_ok(client, "/resources/instruments/")
+        return titles_in(response), text_of(response).split("directory-facets")[1]
+
+    make_listing("instrument", a1, title="江苏的电镜", region="32")
+    make_listing("instrument", a1, title="北京的电镜", region="11")
+    shanghai = make_listing("instrument", a1, title="上海的电镜", region="31", live=False)
+    titles, facets = region_facet()
+    assert sorted(titles) == ["北京的电镜", "江苏的电镜"] and "上海市" not in facets
+
+    with django_capture_on_commit_callbacks(execute=True):
+        shanghai.latest_revision.publish()
+    titles, facets = region_facet()
+    assert "上海的电镜" in titles
+    assert re.search(r"上海市 <span class=\"search-facet__count\">1 条</span>", facets)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Listing.objects.get(pk=shanghai.pk).specific.unpublish()
+    titles, facets = region_facet()
+    assert sorted(titles) == ["北京的电镜", "江苏的电镜"] and "上海市" not in facets
+
+    beijing = Listing.objects.get(title="北京的电镜")
+    with django_capture_on_commit_callbacks(execute=True):
+        beijing.specific.delete()
+    titles, facets = region_facet()
+    assert titles == ["江苏的电镜"] and "北京市" not in facets
+
+
 def test_instruments_filter_by_category(a1, client):
     make_listing("instrument", a1, title="质谱仪", instrument_category="analytical")
     make_listing("instrument", a1, title="激光干涉仪", instrument_category="laser")
@@ -450,6 +487,19 @@ def test_english_site_shows_translations_and_untranslated_chinese_originals(site
     # An English row is never shown on the Chinese site: it leads to the original.
     back = client.get(detail_url(english))
     assert back.status_code == 302 and back["Location"] == detail_url(translated)
+
+
+def test_card_labels_take_the_punctuation_of_the_page_language(site, a1, client):
+    """Found by the listing journey: English cards read “Valid until：2027-11-28”."""
+    make_listing("instrument", a1, title="核磁共振波谱仪", region="31")
+
+    en_page = text_of(page_ok(client, "/en/resources/instruments/", region="31"))
+    zh_page = text_of(page_ok(client, "/resources/instruments/", region="31"))
+
+    assert "：" not in en_page.split('class="card-list')[0].split('class="results-summary"')[1]
+    assert re.search(r"Valid until: <time", en_page)
+    assert re.search(r"有效期至：<time", zh_page)
+    assert re.search(r"筛选条件：<span class=\"chip\">上海市", zh_page)
 
 
 def test_an_english_listing_without_a_chinese_original_is_not_on_the_chinese_site(site, a1, client):
