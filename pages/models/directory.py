@@ -39,6 +39,25 @@ class DirectoryPage(RoutablePageMixin, Page):
 
         return directory(request, self, kind_slug=None)
 
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from pages.feeds import DirectoryFeed
+
+        return DirectoryFeed()(request, directory=self)
+
+    @path("feed/atom/", name="atom_feed")
+    def atom_feed(self, request):
+        from pages.feeds import DirectoryFeed, atom
+
+        return atom(DirectoryFeed)()(request, directory=self)
+
+    @path("<slug:kind_slug>/feed/", name="kind_feed")
+    def kind_feed(self, request, kind_slug):
+        from pages.feeds import DirectoryFeed
+        from snippets.views.public import kind_of_slug
+
+        return DirectoryFeed()(request, directory=self, kind=kind_of_slug(self, kind_slug))
+
     @path("<slug:kind_slug>/", name="kind")
     def kind_directory(self, request, kind_slug):
         from snippets.views.public import directory

@@ -187,3 +187,9 @@ class EnterprisePage(EnterpriseOwnedPage, RoutablePageMixin, Page):
         from pages.feeds import EnterpriseFeed
 
         return EnterpriseFeed()(request, enterprise_page=self)
+
+    @path("feed/atom/", name="atom_feed")
+    def atom_feed(self, request):
+        from pages.feeds import EnterpriseFeed, atom
+
+        return atom(EnterpriseFeed)()(request, enterprise_page=self)

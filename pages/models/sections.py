@@ -56,6 +56,12 @@ class SectionPage(RoutablePageMixin, Page):
 
         return SectionFeed()(request, section=self)
 
+    @path("feed/atom/", name="atom_feed")
+    def atom_feed(self, request):
+        from pages.feeds import SectionFeed, atom
+
+        return atom(SectionFeed)()(request, section=self)
+
     @property
     def stream(self):
         return self.item_model.stream

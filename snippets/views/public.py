@@ -390,6 +390,7 @@ def directory(request, page, *, kind_slug=None):
     context.update(
         {
             "kind": kind,
+            "kind_slug": KIND_SLUGS[kind] if kind else None,
             "kind_label": kind_label,
             "kind_tabs": kind_tabs,
             "filter_form": form,

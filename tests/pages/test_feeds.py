@@ -89,3 +89,54 @@ def test_listing_advertises_its_feed(site, client):
 
     assert b'type="application/rss+xml"' in response.content
     assert b"/news/feed/" in response.content
+
+
+def atom_entries(client, url):
+    """(feed title, [(entry title, link), …]) of the Atom feed at ``url``; fails unless valid Atom."""
+    response = client.get(url)
+    assert response.status_code == 200, f"{url} answered {response.status_code}"
+    assert response["Content-Type"].startswith("application/atom+xml")
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    root = ET.fromstring(response.content)  # noqa: S314 (our own response)
+    assert root.tag == "{http://www.w3.org/2005/Atom}feed"
+    entries = [
+        (e.findtext("a:title", namespaces=ns), e.find("a:link", ns).get("href"))
+        for e in root.findall("a:entry", ns)
+    ]
+    return root.findtext("a:title", namespaces=ns), entries
+
+
+def test_sections_and_sub_platforms_also_have_atom_feeds(tree, client):
+    item = NewsPageFactory(parent=tree.a1, title="原子订阅源中的新闻")
+
+    for url in ("/news/feed/atom/", f"{tree.group_a.url}feed/atom/", f"{tree.a1.url}feed/atom/"):
+        _title, entries = atom_entries(client, url)
+        assert ("原子订阅源中的新闻", f"http://testserver{item.url}") in entries, url
+
+
+def test_directory_feeds_list_public_listings_only(site, client):
+    import datetime
+
+    from tests.factories import EnterpriseFactory, make_listing
+
+    a1 = EnterpriseFactory(code="a1", short_name="能源一院")
+    live = make_listing("instrument", a1, title="订阅源中的仪器")
+    make_listing("instrument", a1, title="草稿仪器", live=False)
+    make_listing(
+        "job", a1, title="已截止岗位", valid_until=datetime.date.today() - datetime.timedelta(1)
+    )
+    make_listing("job", a1, title="订阅源中的岗位")
+
+    _title, items = rss_items(client, "/resources/feed/")
+    assert items == [("订阅源中的仪器", f"http://testserver/resources/instruments/{live.pk}/")]
+    title, items = rss_items(client, "/supply-demand/jobs/feed/")
+    assert "人才招聘" in title and [t for t, _l in items] == ["订阅源中的岗位"]
+    _title, entries = atom_entries(client, "/resources/feed/atom/")
+    assert [t for t, _l in entries] == ["订阅源中的仪器"]
+    assert client.get("/resources/nothing/feed/").status_code == 404
+
+
+def test_directories_advertise_their_feeds(site, client):
+    html = client.get("/supply-demand/jobs/").content.decode()
+    assert 'type="application/rss+xml"' in html and 'href="/supply-demand/jobs/feed/"' in html
+    assert 'href="/resources/feed/"' in client.get("/resources/").content.decode()
