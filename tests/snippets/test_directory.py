@@ -539,3 +539,10 @@ def test_sitemap_lists_each_public_listing_once_per_language(site, a1, client):
     assert sitemap.count(f"/resources/projects/{listing.pk}/") == 1
     assert sitemap.count(f"/en/resources/projects/{english.pk}/") == 1
     assert "其他企业草稿" not in sitemap
+
+
+def test_detail_offers_share_links_and_a_qr_code(a1, client):
+    listing = make_listing("product", a1, title="可分享的新产品")
+    html = client.get(f"/supply-demand/products/{listing.pk}/").content.decode()
+    assert 'aria-label="本页二维码"' in html
+    assert f"products%2F{listing.pk}%2F" in html, "the share links carry the detail address"
