@@ -9,17 +9,19 @@ from workflows.forms import SecrecyDeclarationFormMixin
 
 
 def writable_enterprises(user):
-    """Enterprises ``user`` may create listings for (platform administrators: all)."""
-    from snippets.models import Enterprise
-    from workflows.models import EnterpriseRole
-    from workflows.roles import enterprises_of
+    """Enterprises ``user`` may create listings for (platform administrators: all).
 
-    if user is None or not user.is_authenticated:
+    The same rule as the row-level policy (``writable_enterprise_ids``), which
+    the form, the import and the API all ask through this function.
+    """
+    from snippets.models import Enterprise
+    from workflows.listing_policy import writable_enterprise_ids
+
+    if user is None or not user.is_authenticated or not user.is_active:
         return Enterprise.objects.none()
     if user.is_superuser:
         return Enterprise.objects.all()
-    ids = [pk for pk in enterprises_of(user, role=EnterpriseRole.Role.EDITOR) if pk]
-    return Enterprise.objects.filter(pk__in=ids)
+    return Enterprise.objects.filter(pk__in=writable_enterprise_ids(user))
 
 
 def _enterprise_choices(user):

@@ -55,17 +55,10 @@ def progress_key(import_id):
 
 
 def import_enterprises(user):
-    """Enterprises ``user`` may import for: where they are an editor (platform administrators: all)."""
-    from snippets.models import Enterprise
-    from workflows.listing_policy import writable_enterprise_ids
+    """Enterprises ``user`` may import for: those the listing form offers them, in menu order."""
+    from snippets.forms import writable_enterprises
 
-    if not user or not user.is_authenticated or not user.is_active:
-        return Enterprise.objects.none()
-    if user.is_superuser:
-        return Enterprise.objects.order_by("sort_order", "code")
-    return Enterprise.objects.filter(pk__in=writable_enterprise_ids(user)).order_by(
-        "sort_order", "code"
-    )
+    return writable_enterprises(user).order_by("sort_order", "code")
 
 
 def user_can_import(user, model):
