@@ -90,13 +90,34 @@ SENSITIVE_TERM_PERMISSIONS = ("add_sensitiveterm", "change_sensitiveterm", "view
 # The regulator's work (regulator/): a group company's administrators and reviewers
 # acknowledge notices (回执), its administrators keep its 联系表; the regulator reads
 # both. regulator.access narrows the group side to the user's own group company.
+# The annual survey: the group's editors and administrators fill in its report
+# (change), its reviewers check and submit it (review); the regulator opens survey
+# years and accepts or returns reports, and its reviewers release the patent ranking.
 GROUP_REGULATOR_WORK_PERMISSIONS = {
-    Role.ADMIN: ("add_noticeacknowledgement", "change_contactregistration"),
-    Role.REVIEWER: ("add_noticeacknowledgement",),
+    Role.ADMIN: (
+        "add_noticeacknowledgement",
+        "change_contactregistration",
+        "change_surveyreport",
+    ),
+    Role.EDITOR: ("change_surveyreport",),
+    Role.REVIEWER: ("add_noticeacknowledgement", "review_surveyreport"),
 }
+_REGULATOR_SURVEY = (
+    "view_noticeacknowledgement",
+    "view_contactregistration",
+    "add_surveyyear",
+    "change_surveyyear",
+    "view_surveyyear",
+    "view_surveyreport",
+    "accept_surveyreport",
+    "view_rankingrelease",
+    # participation statistics: its weights setting carries the permissions
+    "view_participationweights",
+    "change_participationweights",
+)
 REGULATOR_WORK_PERMISSIONS = {
-    Role.EDITOR: ("view_noticeacknowledgement", "view_contactregistration"),
-    Role.REVIEWER: ("view_noticeacknowledgement", "view_contactregistration"),
+    Role.EDITOR: _REGULATOR_SURVEY,
+    Role.REVIEWER: (*_REGULATOR_SURVEY, "add_rankingrelease", "change_rankingrelease"),
 }
 
 

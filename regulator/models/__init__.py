@@ -2,5 +2,24 @@
 
 from .contacts import Contact, ContactChange, ContactRegistration
 from .notices import NoticeAcknowledgement
+from .survey import (
+    Indicator,
+    RankingRelease,
+    SurveyReport,
+    SurveyReportEvent,
+    SurveyValue,
+    SurveyYear,
+)
 
-__all__ = ["Contact", "ContactChange", "ContactRegistration", "NoticeAcknowledgement"]
+__all__ = [
+    "Contact",
+    "ContactChange",
+    "ContactRegistration",
+    "Indicator",
+    "NoticeAcknowledgement",
+    "RankingRelease",
+    "SurveyReport",
+    "SurveyReportEvent",
+    "SurveyValue",
+    "SurveyYear",
+]

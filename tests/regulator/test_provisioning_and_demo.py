@@ -8,13 +8,31 @@ from regulator.notices import Status, notices_asking_for_receipts, summarise
 from tests.regulator.conftest import days_from_today
 from workflows.provisioning import provision_enterprise, provision_regulator
 
+REGULATOR = {
+    "view_noticeacknowledgement",
+    "view_contactregistration",
+    "add_surveyyear",
+    "change_surveyyear",
+    "view_surveyyear",
+    "view_surveyreport",
+    "accept_surveyreport",
+    "view_rankingrelease",
+    "view_participationweights",
+    "change_participationweights",
+}
 GRANTED = {
-    "groupa_admin": {"add_noticeacknowledgement", "change_contactregistration"},
-    "groupa_reviewer": {"add_noticeacknowledgement"},
-    "groupa_editor": set(),
+    "groupa_admin": {
+        "add_noticeacknowledgement",
+        "change_contactregistration",
+        "change_surveyreport",
+    },
+    "groupa_reviewer": {"add_noticeacknowledgement", "review_surveyreport"},
+    "groupa_editor": {"change_surveyreport"},
+    # A subsidiary files nothing: its group reports for it.
     "a1_editor": set(),
-    "regulator_editor": {"view_noticeacknowledgement", "view_contactregistration"},
-    "regulator_reviewer": {"view_noticeacknowledgement", "view_contactregistration"},
+    "regulator_editor": REGULATOR,
+    # Releasing the ranking to the public is a publication: the regulator's reviewers.
+    "regulator_reviewer": REGULATOR | {"add_rankingrelease", "change_rankingrelease"},
 }
 
 
