@@ -22,6 +22,7 @@ from workflows import (
 )
 from workflows.models import AccountLogEntry, SensitiveTerm
 from workflows.secrecy import guard as secrecy_guard
+from workflows.secrecy import scheduled as secrecy_scheduled
 from workflows.secrecy import task as secrecy_task
 
 
@@ -43,6 +44,7 @@ register_snippet(SensitiveTermViewSet)
 @hooks.register("register_log_actions")
 def register_secrecy_log_actions(actions):
     secrecy_task.register_log_actions(actions)
+    secrecy_scheduled.register_log_actions(actions)
 
 
 @hooks.register("register_log_actions")

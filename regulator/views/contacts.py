@@ -17,7 +17,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 from django.views.defaults import permission_denied
@@ -125,7 +125,10 @@ class ContactFilterSet(WagtailFilterSet):
 class GroupPaginator(WagtailPaginator):
     """Pages count group companies, three rows each."""
 
-    verbose_name = verbose_name_plural = _("家集团公司")
+    # Wagtail writes "1 <verbose_name>" and "n <verbose_name_plural>": one Chinese
+    # word, two English ones.
+    verbose_name = pgettext_lazy("one", "家集团公司")
+    verbose_name_plural = _("家集团公司")
 
 
 class ContactListView(RegulatorExportMixin, ReportView):

@@ -6,7 +6,7 @@ points at the same row and filters, permissions and reports ask one question.
 """
 
 from django.db import models
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
@@ -47,7 +47,7 @@ class Enterprise(BilingualNameMixin, index.Indexed, models.Model):
 
     class Level(models.TextChoices):
         GROUP = "group", _("集团公司")
-        SUBSIDIARY = "subsidiary", _("所属企业")
+        SUBSIDIARY = "subsidiary", pgettext_lazy("enterprise level", "所属企业")
 
     name = models.CharField(_("企业名称"), max_length=200, unique=True)
     name_en = models.CharField(_("英文名称"), max_length=200, blank=True)
