@@ -16,6 +16,7 @@ import workflows.accounts  # noqa: F401 (scoped user bulk actions)
 from workflows import (
     audit,  # noqa: F401 (审核记录 report: its menu item and URLs)
     bulk_approve,
+    dashboard,
     listing_review,
     permissions,
     reports,
@@ -102,6 +103,9 @@ def back_to_the_dashboard_after_deciding(request, page):
         return None
     return redirect("wagtailadmin_home")
 
+
+# The reviewer's inbox, oldest first, with how long each item has waited.
+hooks.register("construct_homepage_panels", dashboard.use_awaiting_review_panel)
 
 # 保密审查 also on the platform administrator's direct publish buttons.
 hooks.register("before_publish_page", secrecy_guard.refuse_publication_with_hits)

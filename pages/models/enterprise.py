@@ -9,8 +9,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from pages.blocks import NavLinksBlock
 from pages.forms import EnterprisePageForm, ReviewedPageForm
 from pages.listing import listing_context
 from workflows.permissions import EnterpriseOwnedPage
@@ -70,6 +72,15 @@ class EnterprisePage(EnterpriseOwnedPage, RoutablePageMixin, Page):
     intro = models.TextField(
         _("子平台简介"), blank=True, max_length=1000, help_text=_("留空则显示企业简介。")
     )
+    nav_links = StreamField(
+        NavLinksBlock(),
+        verbose_name=_("子平台导航链接"),
+        blank=True,
+        help_text=_(
+            "子平台导航栏中“首页、科技动态、重大科技成就、管理经验、资源共享、供求信息”之后的链接，"
+            "如专题页面或企业其他网站，最多 8 个。"
+        ),
+    )
 
     parent_page_types = ["pages.EnterpriseIndexPage", "pages.EnterprisePage"]
     subpage_types = [
@@ -82,6 +93,7 @@ class EnterprisePage(EnterpriseOwnedPage, RoutablePageMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("enterprise"),
         FieldPanel("intro"),
+        FieldPanel("nav_links"),
         FieldPanel("secrecy_declaration"),
     ]
     base_form_class = EnterprisePageForm
@@ -141,13 +153,106 @@ class EnterprisePage(EnterpriseOwnedPage, RoutablePageMixin, Page):
         context.update(listing_context(request, items))
         context["stream"] = stream
         context["streams"] = STREAMS
-        context["subsidiary_pages"] = (
-            EnterprisePage.objects.live().public().child_of(self).select_related("enterprise")
-            if self.enterprise.is_group
-            else []
-        )
+        context["subsidiary_pages"] = self.subsidiary_pages()
         context["directory_links"] = self.directory_links(request)
         return self.render(request, context_overrides=context)
+
+    def subsidiary_pages(self):
+        """A group's live subsidiaries' sub-platforms (one query); [] for a subsidiary."""
+        if not self.enterprise.is_group:
+            return []
+        return list(
+            EnterprisePage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("enterprise")
+            .order_by("enterprise__sort_order", "enterprise__code")
+        )
+
+    def navigation(
+        self,
+        request,
+        *,
+        stream=None,
+        current_page=None,
+        subsidiary_pages=None,
+        directory_links=None,
+    ):
+        """The sub-platform's own navigation bar: 首页, its streams, its listings, its subsidiaries, extra links.
+
+        ``stream`` is the stream shown ("" for all of them on the sub-platform
+        itself, a stream key on one of its items), ``current_page`` the page
+        being read. The sub-platform's listing passes the subsidiaries and the
+        directory links (with counts) it already has; elsewhere they cost one
+        query (subsidiaries) and none (directories come from the cache).
+        """
+        from .directory import directories_for
+        from .sections import section_model_for
+
+        url = self.get_url(request)
+        on_listing = current_page is not None and current_page.pk == self.pk
+        links = [
+            {
+                "title": _("首页"),
+                "url": url,
+                "current": "page" if on_listing and not stream else None,
+                "count": None,
+            }
+        ]
+        for key in STREAMS:
+            current = None
+            if stream == key:
+                current = "page" if on_listing else "true"
+            links.append(
+                {
+                    "title": section_model_for(key).item_model.stream_label,
+                    "url": f"{url}?stream={key}",
+                    "current": current,
+                    "count": None,
+                }
+            )
+        if directory_links is None:
+            directory_links = [
+                (title, f"{dir_url}?enterprise={self.enterprise.code}", None)
+                for title, dir_url, _kinds in directories_for(self.locale_id)
+            ]
+        for title, dir_url, count in directory_links:
+            links.append({"title": title, "url": dir_url, "current": None, "count": count})
+        extra = []
+        for block in self.nav_links:
+            value = block.value
+            page = value.get("page")
+            if page is not None:
+                if not page.live:
+                    continue
+                extra.append(
+                    {
+                        "title": value.get("text") or page.title,
+                        "url": page.get_url(request),
+                        "current": "page"
+                        if current_page is not None and page.pk == current_page.pk
+                        else None,
+                        "count": None,
+                    }
+                )
+            elif value.get("url"):
+                extra.append(
+                    {
+                        "title": value.get("text"),
+                        "url": value["url"],
+                        "current": None,
+                        "count": None,
+                        "external": True,
+                    }
+                )
+        if subsidiary_pages is None:
+            subsidiary_pages = self.subsidiary_pages()
+        return {
+            "page": self,
+            "enterprise": self.enterprise,
+            "links": links + extra,
+            "subsidiaries": subsidiary_pages,
+        }
 
     def directory_links(self, request):
         """资源共享 / 供求信息 filtered to this enterprise (a group: with its subsidiaries), with counts.
