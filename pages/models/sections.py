@@ -113,6 +113,14 @@ class TrendIndexPage(SectionPage):
 
 
 class NoticeIndexPage(SectionPage):
+    """通知公告, and the patent rankings (专利拥有情况排序) the regulator has released.
+
+    A ranking is not a page but a frozen snapshot (``regulator.RankingRelease``),
+    so it is served by routes of this section: ``patent-ranking/`` lists the
+    released years, ``patent-ranking/<year>/`` shows one. The views are in
+    regulator/views/ranking_public.py; an unreleased or withdrawn year is a 404.
+    """
+
     template = SectionPage.template
     item_model = NoticePage
     subpage_types = ["pages.NoticePage"]
@@ -120,3 +128,39 @@ class NoticeIndexPage(SectionPage):
     class Meta:
         verbose_name = _("通知公告栏目")
         verbose_name_plural = _("通知公告栏目")
+
+    def get_context(self, request, *args, **kwargs):
+        from regulator.ranking import released_years
+
+        context = super().get_context(request, *args, **kwargs)
+        if released_years():  # cached; cleared when a ranking is released or withdrawn
+            context["patent_ranking_url"] = self.get_url(request) + self.reverse_subpage(
+                "patent_ranking"
+            )
+        return context
+
+    @path("patent-ranking/", name="patent_ranking")
+    def patent_ranking(self, request):
+        from regulator.views.ranking_public import ranking_index
+
+        return ranking_index(request, self)
+
+    @path("patent-ranking/<int:year>/", name="patent_ranking_year")
+    def patent_ranking_year(self, request, year):
+        from regulator.views.ranking_public import ranking_year
+
+        return ranking_year(request, self, year=year)
+
+    def get_sitemap_urls(self, request=None):
+        from regulator.ranking import released_years
+
+        urls = super().get_sitemap_urls(request)
+        years = released_years()
+        if urls and years:
+            base = urls[0]["location"]
+            urls.append({"location": base + self.reverse_subpage("patent_ranking")})
+            urls.extend(
+                {"location": base + self.reverse_subpage("patent_ranking_year", args=[year])}
+                for year in years
+            )
+        return urls
