@@ -2,6 +2,7 @@
 
 from .contacts import Contact, ContactChange, ContactRegistration
 from .notices import NoticeAcknowledgement
+from .participation import ParticipationWeights
 from .survey import (
     Indicator,
     RankingRelease,
@@ -17,6 +18,7 @@ __all__ = [
     "ContactRegistration",
     "Indicator",
     "NoticeAcknowledgement",
+    "ParticipationWeights",
     "RankingRelease",
     "SurveyReport",
     "SurveyReportEvent",
