@@ -11,6 +11,9 @@ Two doors, each a Django permission granted by provisioning
   its 联系表 (``change_contactregistration``) — for the group companies in which
   they hold that role, never another's.
 
+The 科技情况调查 has its own doors at the end of this module (filling,
+group review, the regulator's reading and acceptance).
+
 A group never reads another group's rows: the group-side functions return the
 user's own group companies and nothing else, whatever permission they hold.
 """
@@ -62,3 +65,72 @@ def contact_groups(user):
     if _active(user) and user.is_superuser:
         return Enterprise.objects.groups()
     return _groups_where(user, CONTACT_ROLES, "regulator.change_contactregistration")
+
+
+# --- 科技情况调查 ----------------------------------------------------------------------
+#
+# A group company's editors and administrators fill its report
+# (``change_surveyreport``); its reviewers (科技管理部门) check it and send it
+# to the regulator (``review_surveyreport``); the regulator reads every report
+# (``view_surveyreport``) and accepts or returns it (``accept_surveyreport``).
+# Subsidiaries file nothing: their group reports for them.
+
+SURVEY_FILLING_ROLES = (Role.EDITOR, Role.ADMIN)
+SURVEY_REVIEWING_ROLES = (Role.REVIEWER,)
+
+
+def _all_groups_if_superuser(user):
+    from snippets.models import Enterprise
+
+    return Enterprise.objects.groups() if _active(user) and user.is_superuser else None
+
+
+def survey_fill_groups(user):
+    """The group companies whose survey report ``user`` fills in (superusers: every group)."""
+    every = _all_groups_if_superuser(user)
+    if every is not None:
+        return every
+    return _groups_where(user, SURVEY_FILLING_ROLES, "regulator.change_surveyreport")
+
+
+def survey_review_groups(user):
+    """The group companies whose survey report ``user`` reviews and sends to the regulator."""
+    every = _all_groups_if_superuser(user)
+    if every is not None:
+        return every
+    return _groups_where(user, SURVEY_REVIEWING_ROLES, "regulator.review_surveyreport")
+
+
+def sees_all_survey_reports(user):
+    """The regulator's view of every group company's survey report."""
+    return _active(user) and user.has_perm("regulator.view_surveyreport")
+
+
+def accepts_survey_reports(user):
+    """Whether ``user`` accepts, returns and reopens reports sent to the regulator."""
+    return _active(user) and user.has_perm("regulator.accept_surveyreport")
+
+
+def manages_survey_years(user):
+    """Whether ``user`` opens survey years and edits their indicators."""
+    return _active(user) and user.has_perm("regulator.change_surveyyear")
+
+
+def survey_groups(user):
+    """The group companies whose report ``user`` may read: all for the regulator, else their own."""
+    from snippets.models import Enterprise
+
+    if sees_all_survey_reports(user):
+        return Enterprise.objects.groups()
+    own = set(survey_fill_groups(user).values_list("pk", flat=True))
+    own |= set(survey_review_groups(user).values_list("pk", flat=True))
+    return Enterprise.objects.groups().filter(pk__in=own)
+
+
+def takes_part_in_survey(user):
+    """Whether the 科技情况调查 menu is for ``user`` at all (fills, reviews or reads reports)."""
+    return (
+        sees_all_survey_reports(user)
+        or survey_fill_groups(user).exists()
+        or survey_review_groups(user).exists()
+    )

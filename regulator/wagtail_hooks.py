@@ -90,5 +90,6 @@ hooks.register("construct_homepage_panels", panels.add_panels)
 def regulator_admin_css():
     return format_html('<link rel="stylesheet" href="{}">', static("regulator/admin.css"))
 
+
 # Each part of the regulator's work registers its own URLs and menu items.
 from . import hooks_participation, hooks_ranking, hooks_survey  # noqa: E402, F401

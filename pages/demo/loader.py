@@ -39,10 +39,14 @@ from workflows.provisioning import provision_enterprise, provision_regulator
 
 from . import accounts, documents, images, review
 from .english import EnglishTranslator
+from .home import arrange_home
 from .listings import load_listings
+from .participation import load_participation
 from .plan import FIRST_DAY, STREAMS, build_plan
+from .ranking import load_ranking
 from .reference import ENTERPRISES, TECH_FIELDS
 from .regulator import load_regulator_work
+from .survey import load_survey
 
 MODELS = {
     "news": NewsPage,
@@ -113,12 +117,19 @@ class DemoLoader:
                 )
             )
         self.created.update(load_regulator_work(enterprises=self.enterprises, users=self.users))
+        self.created.update(load_survey(enterprises=self.enterprises, users=self.users))
+        self.created.update(load_ranking(enterprises=self.enterprises, users=self.users))
+        self.created.update(load_participation(enterprises=self.enterprises, users=self.users))
         if self.with_translations:
             english = EnglishTranslator(self.en, log=self.log)
             english.translate_enterprises(self.enterprise_pages)
             english.translate_items(plan, self._parent)
             self.created.update(english.created)
             self.untranslated = english.untranslated
+        with transaction.atomic():
+            self.created.update(
+                arrange_home(zh=self.zh, en=self.en if self.with_translations else None)
+            )
         self.elapsed = time.monotonic() - started
         return self.summary()
 

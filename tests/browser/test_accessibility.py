@@ -72,6 +72,13 @@ for lang, code in (("zh", "zh-hans"), ("en", "en")):
     if listing is not None:
         directory = found[lang]["resources" if listing.kind in RESOURCE_KINDS else "supply-demand"]
     found[lang]["listing"] = directory + detail_path(listing) if directory else None
+    # The released patent ranking (routes of 通知公告; the demo releases 2024).
+    from regulator.ranking import released_years
+    years = released_years()
+    notices = found[lang]["notices"]
+    found[lang]["patent-ranking"] = (
+        notices + f"patent-ranking/{years[0]}/" if notices and years else None
+    )
 print(json.dumps(found))
 """
 
@@ -224,6 +231,7 @@ PAGE_NAMES = [
     "experience-article",
     "trend-article",
     "notice-attachments",
+    "patent-ranking",
     "enterprises",
     "group",
     "subsidiary",
