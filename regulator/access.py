@@ -134,3 +134,29 @@ def takes_part_in_survey(user):
         or survey_fill_groups(user).exists()
         or survey_review_groups(user).exists()
     )
+
+
+# -- the patent ranking and the participation statistics: the regulator's alone ----------
+
+
+def sees_rankings(user):
+    """The regulator's editors and reviewers (and superusers) read the rankings before release."""
+    return _active(user) and user.has_perm("regulator.view_rankingrelease")
+
+
+def may_release_ranking(user):
+    """Releasing a year's ranking is a publication: the regulator's reviewers."""
+    return sees_rankings(user) and user.has_perm("regulator.add_rankingrelease")
+
+
+def may_withdraw_ranking(user):
+    return sees_rankings(user) and user.has_perm("regulator.change_rankingrelease")
+
+
+def sees_participation(user):
+    """The participation report compares every group company: the regulator's roles only."""
+    return _active(user) and user.has_perm("regulator.view_participationweights")
+
+
+def changes_participation_weights(user):
+    return _active(user) and user.has_perm("regulator.change_participationweights")

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from . import access
 from .views import participation
 
 
@@ -31,7 +32,7 @@ def register_participation_urls():
 
 class ParticipationMenuItem(MenuItem):
     def is_shown(self, request):
-        return participation.may_view(request.user)
+        return access.sees_participation(request.user)
 
 
 @hooks.register("register_reports_menu_item")

@@ -1,7 +1,7 @@
 """Admin wiring of the patent ranking (专利排序): its URLs and its item in the 报告 menu.
 
 The menu item is shown to those who may read the rankings (the regulator and
-superusers, ``regulator.ranking.sees_rankings``); the views ask again.
+superusers, ``regulator.access.sees_rankings``); the views ask again.
 """
 
 from django.urls import path, reverse
@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import ranking
+from . import access
 from .views import ranking as views
 
 
@@ -42,7 +42,7 @@ def register_ranking_urls():
 
 class RankingMenuItem(MenuItem):
     def is_shown(self, request):
-        return ranking.sees_rankings(request.user)
+        return access.sees_rankings(request.user)
 
 
 @hooks.register("register_reports_menu_item")

@@ -498,26 +498,3 @@ def released_years():
         )
         cache.set(RELEASED_YEARS_CACHE_KEY, years, RELEASED_YEARS_CACHE_SECONDS)
     return years
-
-
-# --- who may ---------------------------------------------------------------------------------
-# (Kept beside the ranking rather than in regulator.access, which the other parts share;
-# the same shape: a Django permission, granted by provisioning to the regulator's roles.)
-
-
-def _active(user):
-    return getattr(user, "is_authenticated", False) and user.is_active
-
-
-def sees_rankings(user):
-    """The regulator's editors and reviewers (and superusers) read the rankings before release."""
-    return _active(user) and user.has_perm("regulator.view_rankingrelease")
-
-
-def may_release(user):
-    """The regulator's reviewers release a year's ranking to the public."""
-    return sees_rankings(user) and user.has_perm("regulator.add_rankingrelease")
-
-
-def may_withdraw(user):
-    return sees_rankings(user) and user.has_perm("regulator.change_rankingrelease")

@@ -32,24 +32,14 @@ from wagtail.models import Locale
 from pages.models import NoticeIndexPage, NoticePage
 from workflows.audit import neutralise_formula
 
+from .. import access
 from ..charts import bar_chart
-from ..participation import METRICS, Period, participation, streams, today_in_beijing
+from ..participation import METRICS, Period, participation, percent, streams, today_in_beijing
 
-VIEW_PERMISSION = "regulator.view_participationweights"
-CHANGE_PERMISSION = "regulator.change_participationweights"
 MAX_RANGE_DAYS = 366
 BRIEFING_TITLE = "%(period)s中央企业技术创新信息平台共建和使用情况通报"
 ISSUING_OFFICE = "国务院国资委规划局"
 MONTH_RE = re.compile(r"^(\d{4})-(\d{1,2})$")
-
-
-def may_view(user):
-    """The regulator's roles and superusers: the report compares every group company."""
-    return (
-        getattr(user, "is_authenticated", False)
-        and user.is_active
-        and user.has_perm(VIEW_PERMISSION)
-    )
 
 
 def notice_index():
@@ -59,7 +49,7 @@ def notice_index():
 
 def may_draft_briefing(user, index=None):
     """Whether ``user`` may add a page under 通知公告: the page permission decides, not the role."""
-    if not may_view(user):
+    if not access.sees_participation(user):
         return False
     index = index or notice_index()
     return index is not None and index.permissions_for_user(user).can_add_subpage()
@@ -140,11 +130,6 @@ def _period_query(period):
 # --- presentation helpers -----------------------------------------------------------------
 
 
-def percent(value):
-    """0–1 → a percentage with one decimal (None stays None)."""
-    return None if value is None else round(100 * value, 1)
-
-
 def one_decimal(value):
     return None if value is None else round(value, 1)
 
@@ -209,7 +194,7 @@ def _charts(report):
 
 @require_http_methods(["GET"])
 def participation_report(request):
-    if not may_view(request.user):
+    if not access.sees_participation(request.user):
         return permission_denied(request, PermissionDenied())
     period, form = _period(request, request.GET)
     report = participation(start=period.start, end=period.end)
@@ -239,7 +224,7 @@ def participation_report(request):
             "charts": [chart for chart in _charts(report) if chart],
             "export_url": "?" + urlencode({**query, "export": "xlsx"}),
             "period_query": query,
-            "can_change_weights": request.user.has_perm(CHANGE_PERMISSION),
+            "can_change_weights": access.changes_participation_weights(request.user),
             "weights_url": reverse(
                 "wagtailsettings:edit", args=["regulator", "participationweights"]
             ),
@@ -553,7 +538,7 @@ def draft_briefing(*, report, index, user):
 
 @require_POST
 def create_briefing(request):
-    if not may_view(request.user):
+    if not access.sees_participation(request.user):
         return permission_denied(request, PermissionDenied())
     index = notice_index()
     if not may_draft_briefing(request.user, index):

@@ -24,7 +24,7 @@ from openpyxl.styles import Font
 
 from snippets.xlsx.exporter import write_cell
 
-from .. import ranking
+from .. import access, ranking
 from ..charts import bar_chart
 from ..models.survey import RankingRelease, SurveyYear
 
@@ -58,7 +58,7 @@ def public_url(year, request=None):
 
 def ranking_report(request, year=None):
     """The latest year with accepted reports (or ``year``): four rankings with charts and tables."""
-    if not ranking.sees_rankings(request.user):
+    if not access.sees_rankings(request.user):
         return _refuse(request)
     years = ranking.years_with_rankings()
     if year is None:
@@ -71,8 +71,8 @@ def ranking_report(request, year=None):
         "page_title": gettext("专利拥有情况排序"),
         "years": years,
         "survey": survey,
-        "may_release": ranking.may_release(request.user),
-        "may_withdraw": ranking.may_withdraw(request.user),
+        "may_release": access.may_release_ranking(request.user),
+        "may_withdraw": access.may_withdraw_ranking(request.user),
     }
     if survey is not None:
         result = ranking.compute(survey)
@@ -107,7 +107,7 @@ def _with_chart(result_ranking):
 
 def export_xlsx(request, year):
     """One sheet per ranking: 名次, 集团公司, 数值, 说明 — the unranked last, with their reason."""
-    if not ranking.sees_rankings(request.user):
+    if not access.sees_rankings(request.user):
         return _refuse(request)
     survey = _survey(year)
     result = ranking.compute(survey)
@@ -151,7 +151,7 @@ def export_xlsx(request, year):
 @require_http_methods(["GET", "POST"])
 def release_ranking(request, year):
     """发布: GET asks for confirmation (and an optional note), POST publishes the snapshot."""
-    if not ranking.may_release(request.user):
+    if not access.may_release_ranking(request.user):
         return _refuse(request)
     survey = _survey(year)
     back = reverse("regulator_patent_ranking_year", args=[survey.year])
@@ -187,7 +187,7 @@ def release_ranking(request, year):
 @require_http_methods(["GET", "POST"])
 def withdraw_ranking(request, year):
     """撤回: GET asks for confirmation, POST takes the public page down."""
-    if not ranking.may_withdraw(request.user):
+    if not access.may_withdraw_ranking(request.user):
         return _refuse(request)
     survey = _survey(year)
     back = reverse("regulator_patent_ranking_year", args=[survey.year])
