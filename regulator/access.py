@@ -127,12 +127,43 @@ def survey_groups(user):
     return Enterprise.objects.groups().filter(pk__in=own)
 
 
+def _group_roles(user):
+    """The roles ``user`` holds in group companies, read once per user object.
+
+    The admin menu asks on every page whether to show 联系表 and 科技情况调查;
+    one query answers both.
+    """
+    roles = getattr(user, "_ceti_group_roles", None)
+    if roles is None:
+        roles = set(
+            EnterpriseRole.objects.filter(
+                group__user=user, enterprise__level="group"
+            ).values_list("role", flat=True)
+        )
+        user._ceti_group_roles = roles
+    return roles
+
+
+def _holds_group_role(user, roles, permission):
+    return _active(user) and user.has_perm(permission) and bool(_group_roles(user) & set(roles))
+
+
+def keeps_a_contact_sheet(user):
+    """Whether the 联系表 menu is for ``user``: the regulator, or a group's administrator."""
+    return (
+        sees_all_contacts(user)
+        or (_active(user) and user.is_superuser)
+        or _holds_group_role(user, CONTACT_ROLES, "regulator.change_contactregistration")
+    )
+
+
 def takes_part_in_survey(user):
     """Whether the 科技情况调查 menu is for ``user`` at all (fills, reviews or reads reports)."""
     return (
         sees_all_survey_reports(user)
-        or survey_fill_groups(user).exists()
-        or survey_review_groups(user).exists()
+        or (_active(user) and user.is_superuser)
+        or _holds_group_role(user, SURVEY_FILLING_ROLES, "regulator.change_surveyreport")
+        or _holds_group_role(user, SURVEY_REVIEWING_ROLES, "regulator.review_surveyreport")
     )
 
 

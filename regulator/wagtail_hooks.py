@@ -60,9 +60,7 @@ class ReceiptsMenuItem(MenuItem):
 
 class ContactsMenuItem(MenuItem):
     def is_shown(self, request):
-        return (
-            access.sees_all_contacts(request.user) or access.contact_groups(request.user).exists()
-        )
+        return access.keeps_a_contact_sheet(request.user)
 
 
 @hooks.register("register_reports_menu_item")
