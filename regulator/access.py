@@ -136,9 +136,9 @@ def _group_roles(user):
     roles = getattr(user, "_ceti_group_roles", None)
     if roles is None:
         roles = set(
-            EnterpriseRole.objects.filter(
-                group__user=user, enterprise__level="group"
-            ).values_list("role", flat=True)
+            EnterpriseRole.objects.filter(group__user=user, enterprise__level="group").values_list(
+                "role", flat=True
+            )
         )
         user._ceti_group_roles = roles
     return roles

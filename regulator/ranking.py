@@ -43,6 +43,7 @@ from .models.survey import (
     RD_STAFF,
     RankingRelease,
     SurveyReport,
+    SurveyReportEvent,
     SurveyValue,
     SurveyYear,
 )
@@ -52,6 +53,11 @@ ACCEPTED = SurveyReport.Status.ACCEPTED
 # has not been 报送; one sent to the regulator and not (or no longer) accepted
 # has been 报送 but not 接收.
 WITH_THE_GROUP = (SurveyReport.Status.DRAFT, SurveyReport.Status.GROUP_REVIEW)
+RETURNS = (
+    SurveyReportEvent.Action.GROUP_RETURN,
+    SurveyReportEvent.Action.RETURN,
+    SurveyReportEvent.Action.REOPEN,
+)
 SNAPSHOT_VERSION = 1
 RELEASED_YEARS_CACHE_KEY = "patent-ranking:released-years"
 RELEASED_YEARS_CACHE_SECONDS = 300
@@ -75,7 +81,9 @@ class Entry:
 
     ``status`` is this year's report status (None: no report).
     ``previous_accepted`` says whether last year's report was accepted, and
-    ``previous_patents_owned`` is its patents owned.
+    ``previous_patents_owned`` is its patents owned. ``last_return`` is the
+    action of the latest return of a 已退回 report: a report the group's own
+    reviewer sent back (``group_return``) never reached the regulator.
     """
 
     code: str
@@ -91,6 +99,7 @@ class Entry:
     rd_staff: Decimal | None = None
     previous_accepted: bool = False
     previous_patents_owned: Decimal | None = None
+    last_return: str | None = None
 
     @property
     def sort_key(self):
@@ -170,6 +179,11 @@ def _quantize(value, places):
 
 def _not_accepted(entry):
     if entry.status is None or entry.status in WITH_THE_GROUP:
+        return Reason.NO_REPORT
+    if (
+        entry.status == SurveyReport.Status.RETURNED
+        and entry.last_return == SurveyReportEvent.Action.GROUP_RETURN
+    ):
         return Reason.NO_REPORT
     return Reason.NOT_ACCEPTED
 
@@ -299,11 +313,19 @@ def gather(survey: SurveyYear) -> list[Entry]:
         .order_by("sort_order", "code")
         .only("pk", "code", "name", "short_name", "name_en", "short_name_en", "sort_order")
     )
-    statuses = {}
-    for enterprise_id, year, status in SurveyReport.objects.filter(
-        survey__year__in=years
-    ).values_list("enterprise_id", "survey__year", "status"):
+    statuses, last_returns = {}, {}
+    last_return = (
+        SurveyReportEvent.objects.filter(report=models.OuterRef("pk"), action__in=RETURNS)
+        .order_by("-timestamp", "-pk")
+        .values("action")[:1]
+    )
+    for enterprise_id, year, status, returned_by in (
+        SurveyReport.objects.filter(survey__year__in=years)
+        .annotate(last_return=models.Subquery(last_return))
+        .values_list("enterprise_id", "survey__year", "status", "last_return")
+    ):
         statuses[(enterprise_id, year)] = status
+        last_returns[(enterprise_id, year)] = returned_by
     values = {}
     for enterprise_id, year, code, value in SurveyValue.objects.filter(
         report__survey__year__in=years,
@@ -333,6 +355,7 @@ def gather(survey: SurveyYear) -> list[Entry]:
                 rd_staff=values.get((*now, RD_STAFF)) if accepted else None,
                 previous_accepted=statuses.get(before) == ACCEPTED,
                 previous_patents_owned=values.get((*before, PATENTS_OWNED)),
+                last_return=last_returns.get(now),
             )
         )
     return entries
@@ -457,6 +480,8 @@ class ReleaseRefused(Exception):
 
 def release(*, survey: SurveyYear, user, note: str = "") -> RankingRelease:
     """Publish ``survey``'s ranking as it stands now (a re-release replaces the snapshot)."""
+    if "\x00" in note:
+        raise ReleaseRefused(_("发布说明含有无法保存的控制字符，请删除后重新填写。"))
     result = compute(survey)
     if not result.accepted:
         raise ReleaseRefused(_("该年度尚无已接收的报表，不能发布排序。"))

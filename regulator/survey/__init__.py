@@ -17,7 +17,7 @@ through these functions, so that a rule holds once for all of them:
   is locked: only ``reopen_report`` (the regulator, with a reason) changes it.
 
 Maker-checker: the group reviewer who sends a report to the regulator is
-never the person who last saved its values or submitted it for review.
+never anyone who saved its values (in any round) or submitted it for review.
 """
 
 from .checks import (

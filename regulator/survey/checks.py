@@ -18,7 +18,7 @@ Status = SurveyReport.Status
 Kind = Indicator.Kind
 
 DECIMAL_PLACES = 4
-MAX_ABS = Decimal(10) ** (18 - DECIMAL_PLACES)
+MAX_INTEGER_DIGITS = 18 - DECIMAL_PLACES
 NOTE_MAX_LENGTH = SurveyValue._meta.get_field("note").max_length
 COMMENT_MAX_LENGTH = SurveyReportEvent._meta.get_field("comment").max_length
 
@@ -153,17 +153,32 @@ def parse_value(indicator, raw):
         return None, gettext("请输入数字，如 1234 或 56.78。")
     if not value.is_finite():
         return None, gettext("请输入数字，如 1234 或 56.78。")
-    if indicator.kind == Kind.INTEGER and value != value.to_integral_value():
-        return None, gettext("本指标为整数，不能有小数。")
-    if value.normalize().as_tuple().exponent < -DECIMAL_PLACES:
-        return None, gettext("最多保留 %(places)s 位小数。") % {"places": DECIMAL_PLACES}
-    if abs(value) >= MAX_ABS:
+    # Magnitude and decimals are read from the digits and the exponent, never by
+    # arithmetic: "1e999999999" or "1e-999999999" would overflow the decimal
+    # context or reach the database (18 digits, 4 of them decimals).
+    if not value:
+        value = Decimal(0)
+    elif value.adjusted() >= MAX_INTEGER_DIGITS:
         return None, gettext("数值过大，请核对计量单位（%(unit)s）。") % {
             "unit": indicator.unit or "—"
         }
+    places = _decimal_places(value)
+    if indicator.kind == Kind.INTEGER and places:
+        return None, gettext("本指标为整数，不能有小数。")
+    if places > DECIMAL_PLACES:
+        return None, gettext("最多保留 %(places)s 位小数。") % {"places": DECIMAL_PLACES}
     if indicator.kind == Kind.INTEGER:
         value = value.quantize(Decimal(1))
     return value, None
+
+
+def _decimal_places(value):
+    """How many decimals a finite, non-zero ``value`` really has (trailing zeros do not count)."""
+    _sign, digits, exponent = value.as_tuple()
+    if exponent >= 0:
+        return 0
+    trailing = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return max(0, -exponent - trailing)
 
 
 def previous_values(*, survey, enterprise):
@@ -219,6 +234,10 @@ def check_report(
         if len(note) > NOTE_MAX_LENGTH:
             check.note_errors.setdefault(indicator.pk, []).append(
                 gettext("说明不能超过 %(max)s 字。") % {"max": NOTE_MAX_LENGTH}
+            )
+        if "\x00" in note:
+            check.note_errors.setdefault(indicator.pk, []).append(
+                gettext("说明含有无法保存的控制字符，请删除后重新填写。")
             )
         if value is None:
             if submitting and indicator.required:

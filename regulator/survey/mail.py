@@ -19,6 +19,7 @@ from wagtail.admin.mail import EmailNotificationMixin, Notifier
 
 from workflows.models import EnterpriseRole
 
+from .. import access
 from ..models import SurveyReport, SurveyReportEvent
 
 Role = EnterpriseRole.Role
@@ -59,9 +60,18 @@ def regulator_acceptors():
 
 
 def savers(report):
-    """Everyone who saved the report's values."""
+    """Everyone who saved the report's values and still fills for its group.
+
+    Someone who has since left the group (or lost the filling role) is not
+    told about the group's report any more.
+    """
     ids = report.events.filter(action=SurveyReportEvent.Action.SAVE).values("user_id")
-    return list(get_user_model().objects.filter(pk__in=ids, is_active=True))
+    users = get_user_model().objects.filter(pk__in=ids, is_active=True)
+    return [
+        user
+        for user in users
+        if access.survey_fill_groups(user).filter(pk=report.enterprise_id).exists()
+    ]
 
 
 class SurveyReportNotifier(EmailNotificationMixin, Notifier):

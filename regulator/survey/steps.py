@@ -40,6 +40,16 @@ def _refuse_state(report, doing):
     )
 
 
+def _optional_comment(comment, what):
+    """A comment the step may go without; text a database cannot store is refused."""
+    comment = (comment or "").strip()
+    if "\x00" in comment:
+        raise SurveyRefused(
+            gettext("%(what)s含有无法保存的控制字符，请删除后重新填写。") % {"what": what}
+        )
+    return comment[:COMMENT_MAX_LENGTH]
+
+
 def _require_comment(comment, what):
     comment = (comment or "").strip()
     if not comment:
@@ -48,7 +58,7 @@ def _require_comment(comment, what):
         raise SurveyRefused(
             gettext("%(what)s不能超过 %(max)s 字。") % {"what": what, "max": COMMENT_MAX_LENGTH}
         )
-    return comment
+    return _optional_comment(comment, what)
 
 
 def _fills(user, enterprise):
@@ -175,6 +185,15 @@ def group_return(*, report, user, comment):
     return report
 
 
+def _made(report, user):
+    """Whether ``user`` ever saved values of ``report`` or submitted it (maker-checker).
+
+    Every round counts, not only the one since the last return: values typed
+    in an earlier round stay in the report unless someone changes them.
+    """
+    return report.events.filter(action__in=[Action.SAVE, Action.SUBMIT], user=user).exists()
+
+
 @transaction.atomic
 def group_approve(*, report, user, comment=""):
     """The group's reviewer approves the report and sends it to the regulator (maker-checker)."""
@@ -183,8 +202,8 @@ def group_approve(*, report, user, comment=""):
         raise SurveyRefused(gettext("只有本集团的审核员才能审核该报表。"))
     if report.status != Status.GROUP_REVIEW:
         _refuse_state(report, gettext("审核报送"))
-    makers = last_actors(report, [Action.SAVE, Action.SUBMIT])
-    if user.pk in {report.updated_by_id, *makers.values()}:
+    comment = _optional_comment(comment, gettext("审核意见"))
+    if user.pk == report.updated_by_id or _made(report, user):
         raise SurveyRefused(
             gettext("你填报或提交了这份报表，不能自己审核：请由本集团的另一位审核员审核。")
         )
@@ -194,7 +213,7 @@ def group_approve(*, report, user, comment=""):
     report.status = Status.SUBMITTED
     report.submitted_at = timezone.now()
     report.save()
-    _event(report, Action.GROUP_APPROVE, user, (comment or "").strip()[:COMMENT_MAX_LENGTH])
+    _event(report, Action.GROUP_APPROVE, user, comment)
     _notify_on_commit(report, "group_approved", user)
     return report
 
@@ -223,10 +242,11 @@ def accept_report(*, report, user, comment=""):
         raise SurveyRefused(gettext("只有监管机构才能接收报表。"))
     if report.status != Status.SUBMITTED:
         _refuse_state(report, gettext("接收"))
+    comment = _optional_comment(comment, gettext("接收意见"))
     report.status = Status.ACCEPTED
     report.accepted_at = timezone.now()
     report.save()
-    _event(report, Action.ACCEPT, user, (comment or "").strip()[:COMMENT_MAX_LENGTH])
+    _event(report, Action.ACCEPT, user, comment)
     _notify_on_commit(report, "accepted", user)
     return report
 

@@ -20,6 +20,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.translation import gettext
@@ -58,6 +59,9 @@ def may_draft_briefing(user, index=None):
 # --- the period ------------------------------------------------------------------------
 
 
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # the years a period may fall in
+
+
 class PeriodForm(forms.Form):
     """A month (YYYY-MM), or a date range; nothing: the last full month."""
 
@@ -76,6 +80,22 @@ class PeriodForm(forms.Form):
     def __init__(self, *args, today=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today or today_in_beijing()
+
+    def _within_years(self, field):
+        """A date of the years the platform counts; far-out dates would overflow the period's arithmetic."""
+        value = self.cleaned_data.get(field)
+        if value is not None and not (FIRST_YEAR <= value.year <= LAST_YEAR):
+            raise forms.ValidationError(
+                gettext("日期“%(value)s”超出可统计的范围（%(first)s 年至 %(last)s 年）。")
+                % {"value": value.isoformat(), "first": FIRST_YEAR, "last": LAST_YEAR}
+            )
+        return value
+
+    def clean_start(self):
+        return self._within_years("start")
+
+    def clean_end(self):
+        return self._within_years("end")
 
     def clean(self):
         data = super().clean()
@@ -101,7 +121,7 @@ class PeriodForm(forms.Form):
             return data
         match = MONTH_RE.match(month)
         year, number = (int(match[1]), int(match[2])) if match else (0, 0)
-        if not (2000 <= year <= 2100 and 1 <= number <= 12):
+        if not (FIRST_YEAR <= year <= LAST_YEAR and 1 <= number <= 12):
             raise forms.ValidationError(
                 gettext("月份“%(value)s”无法识别，请按“2026-10”的格式填写。") % {"value": month}
             )
@@ -518,8 +538,21 @@ def briefing_summary(report):
 
 
 def draft_briefing(*, report, index, user):
-    """Create the 通报 of ``report`` as a draft NoticePage under ``index``, owned by ``user``."""
-    page = NoticePage(
+    """Create the 通报 of ``report`` as a draft NoticePage under ``index``, owned by ``user``.
+
+    Written in the language of the section it goes into (the Chinese tree),
+    whatever language the regulator's admin is set to.
+    """
+    with translation.override(index.locale.language_code):
+        page = _briefing_page(report=report, index=index, user=user)
+    index.add_child(instance=page)
+    # The first revision logs the page's creation (wagtail.create) with its author.
+    page.save_revision(user=user, log_action=True)
+    return page
+
+
+def _briefing_page(*, report, index, user):
+    return NoticePage(
         title=briefing_title(report.period),
         slug=_briefing_slug(report.period),
         summary=briefing_summary(report),
@@ -530,10 +563,6 @@ def draft_briefing(*, report, index, user):
         owner=user,
         live=False,
     )
-    index.add_child(instance=page)
-    # The first revision logs the page's creation (wagtail.create) with its author.
-    page.save_revision(user=user, log_action=True)
-    return page
 
 
 @require_POST

@@ -11,6 +11,7 @@ from django.contrib.messages import get_messages
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from wagtail.users.models import UserProfile
 
 from pages.demo.participation import load_participation
 from pages.models import NoticePage
@@ -113,6 +114,10 @@ def test_a_date_range_counts_its_days_both_included(reg, march, client):
         ({"start": "2026-03-01"}, "请同时填写开始日期和结束日期"),
         ({"start": "2026-02-30", "end": "2026-03-01"}, "日期"),
         ({"start": "2024-01-01", "end": "2026-03-01"}, "统计范围最长 366 天"),
+        # Dates far out of the years the platform counts: said, never a 500.
+        ({"start": "9999-12-01", "end": "9999-12-31"}, "超出可统计的范围（2000 年至 2100 年）"),
+        ({"start": "0001-01-01", "end": "0001-01-31"}, "日期“0001-01-01”超出可统计的范围"),
+        ({"start": "1999-12-31", "end": "2000-01-01"}, "日期“1999-12-31”超出可统计的范围"),
     ],
 )
 def test_a_bad_period_is_said_in_a_message_and_the_last_full_month_shown(
@@ -126,6 +131,36 @@ def test_a_bad_period_is_said_in_a_message_and_the_last_full_month_shown(
 
 
 # --- XLSX ---------------------------------------------------------------------------------
+
+
+def test_a_regulator_working_in_the_english_admin_still_drafts_a_chinese_briefing(
+    reg, march, client
+):
+    editor = reg.users["regulator_editor"]
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "en"
+    profile.save()
+    login(client, editor)
+
+    client.post(BRIEFING, MARCH)
+
+    notice = NoticePage.objects.get(title=TITLE)  # the Chinese title
+    table = next(block.value for block in notice.body if block.block_type == "table")
+    assert table["data"][0][:3] == ["排名", "集团公司", "综合得分"]
+
+
+@pytest.mark.parametrize("far", ["0001-01", "9999-12"])
+def test_an_export_of_a_far_out_period_gives_the_last_full_month_not_an_error(reg, client, far):
+    response = login(client, reg.users["regulator_reviewer"]).get(
+        REPORT, {"start": f"{far}-01", "end": f"{far}-28", "export": "xlsx"}
+    )
+    assert response.status_code == 200
+    from regulator.participation import Period, today_in_beijing
+
+    last_month = Period.last_full_month(today_in_beijing()).start.strftime("%Y-%m")
+    assert f"ceti-participation-{last_month}.xlsx" in response["Content-Disposition"]
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames == ["集团公司", "所属企业", "说明"]
 
 
 def test_the_xlsx_has_a_row_per_group_and_per_enterprise(reg, march, client):
@@ -247,6 +282,16 @@ def test_a_regulator_editor_drafts_the_monthly_briefing_in_one_click(reg, march,
     assert "后五名" not in text  # two groups: nobody is left over
     assert "示例装备（1 份）" in text  # did not acknowledge notice X in time
     assert "2026年3月" in notice.summary
+
+
+@pytest.mark.parametrize("far", ["0001-01", "9999-12"])
+def test_a_briefing_for_a_far_out_period_is_refused_with_a_message(reg, march, client, far):
+    login(client, reg.users["regulator_editor"])
+    response = client.post(BRIEFING, {"start": f"{far}-01", "end": f"{far}-28"})
+    assert response.status_code == 302
+    assert response["Location"] == REPORT
+    assert any("超出可统计的范围" in m for m in messages_of(response))
+    assert not NoticePage.objects.filter(title__contains="通报").exists()
 
 
 def test_a_second_click_for_the_same_month_links_to_the_existing_draft(reg, march, client):

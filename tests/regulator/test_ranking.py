@@ -112,6 +112,33 @@ def test_groups_without_a_value_come_last_without_rank_with_the_reason():
     ]
 
 
+def test_a_report_sent_back_by_its_own_group_reviewer_was_never_sent_so_it_is_not_reported():
+    """已退回 by the group's reviewer never reached the regulator: 未报送, not 未接收."""
+
+    def returned(code, order, last_return):
+        return Entry(
+            code=code,
+            name=f"{code}集团",
+            sort_order=order,
+            status="returned",
+            last_return=last_return,
+        )
+
+    rows = rank(
+        [
+            returned("by-the-group", 1, "group_return"),
+            returned("by-the-regulator", 2, "return"),
+            returned("reopened", 3, "reopen"),
+        ],
+        key=patents_owned,
+    )
+    assert [(row.entry.code, str(row.reason_label)) for row in rows] == [
+        ("by-the-group", "未报送"),
+        ("by-the-regulator", "未接收"),
+        ("reopened", "未接收"),
+    ]
+
+
 def test_nobody_with_a_value_leaves_nobody_ranked():
     rows = rank([entry("a", status=None), entry("b", status="draft")], key=patents_owned)
     assert [row.rank for row in rows] == [None, None]

@@ -13,7 +13,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from regulator import ranking
-from regulator.models.survey import RankingRelease
+from regulator.models.survey import RankingRelease, SurveyReportEvent
 from tests.regulator import ranking_world
 from tests.regulator.conftest import login
 from tests.regulator.ranking_world import file_report, open_year
@@ -66,6 +66,25 @@ def test_only_accepted_reports_count_and_every_group_company_is_listed(ranked):
         ("group-d", "已报送"),
         ("group-e", "已退回"),
         ("group-f", "未填报"),
+    ]
+
+
+def test_a_report_the_group_sent_back_itself_counts_as_not_reported(ranked):
+    """Group E's own reviewer returned it after the regulator had: it is back with the group, never re-sent."""
+    Action = SurveyReportEvent.Action
+    returned = ranked.reports["e"]
+    SurveyReportEvent.objects.create(report=returned, action=Action.RETURN, comment="请复核。")
+    result = ranking.compute(ranked.y2024)
+    assert rows_of(result, "patents")[4] == (None, "group-e", None, "not_accepted")
+
+    SurveyReportEvent.objects.create(report=returned, action=Action.SUBMIT)
+    SurveyReportEvent.objects.create(
+        report=returned, action=Action.GROUP_RETURN, comment="再核对。"
+    )
+    result = ranking.compute(ranked.y2024)
+    assert rows_of(result, "patents")[4:] == [
+        (None, "group-e", None, "no_report"),
+        (None, "group-f", None, "no_report"),
     ]
 
 
@@ -282,6 +301,18 @@ def test_a_changed_report_after_release_is_flagged_and_re_release_updates_the_sa
     again = RankingRelease.objects.get()
     assert again.pk == first.pk and again.note == "更正"
     assert again.snapshot["rankings"][0]["rows"][0]["code"] == "group-d"
+
+
+def test_a_release_note_with_a_nul_character_is_refused_and_nothing_is_released(ranked, client):
+    login(client, ranked.users["regulator_reviewer"])
+    response = client.post(
+        reverse("regulator_patent_ranking_release", args=[2024]),
+        {"note": "依据\x00已接收报表"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "发布说明含有无法保存的控制字符，请删除后重新填写。" in response.content.decode()
+    assert not RankingRelease.objects.exists()
 
 
 def test_a_year_with_nothing_accepted_cannot_be_released(ranked, client):

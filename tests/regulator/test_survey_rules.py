@@ -81,6 +81,10 @@ def test_a_year_is_opened_once():
         (Indicator.Kind.INTEGER, "0", Decimal(0)),
         (Indicator.Kind.DECIMAL, "1865000.5", Decimal("1865000.5")),
         (Indicator.Kind.DECIMAL, "0.0001", Decimal("0.0001")),
+        (Indicator.Kind.DECIMAL, "99999999999999.9999", Decimal("99999999999999.9999")),
+        (Indicator.Kind.DECIMAL, "1.50000000", Decimal("1.5")),
+        (Indicator.Kind.INTEGER, "1.2e3", Decimal(1200)),
+        (Indicator.Kind.INTEGER, "0e999999999", Decimal(0)),
         (Indicator.Kind.PERCENT, "2.85", Decimal("2.85")),
         (Indicator.Kind.PERCENT, "2.85%", Decimal("2.85")),
         (Indicator.Kind.INTEGER, "", None),
@@ -100,6 +104,14 @@ def test_numbers_as_people_type_them_are_read(kind, raw, expected):
         (Indicator.Kind.INTEGER, "12.5", "本指标为整数，不能有小数"),
         (Indicator.Kind.DECIMAL, "0.00001", "最多保留 4 位小数"),
         (Indicator.Kind.DECIMAL, "100000000000000", "数值过大"),
+        # Numbers written with an exponent far beyond what a report can hold.
+        (Indicator.Kind.DECIMAL, "1e999999999", "数值过大"),
+        (Indicator.Kind.DECIMAL, "-1e999999999", "数值过大"),
+        (Indicator.Kind.INTEGER, "1E+1000000", "数值过大"),
+        (Indicator.Kind.DECIMAL, "1e400", "数值过大"),
+        (Indicator.Kind.DECIMAL, "9" * 5000, "数值过大"),
+        (Indicator.Kind.DECIMAL, "1e-999999999", "最多保留 4 位小数"),
+        (Indicator.Kind.INTEGER, "1e-999999999", "本指标为整数，不能有小数"),
     ],
 )
 def test_what_is_not_a_valid_number_is_refused_with_the_reason(kind, raw, message):
@@ -305,6 +317,17 @@ def test_a_note_longer_than_500_characters_is_refused(reg, years):
         entries={pk: Entry("22800", note="说" * 501)},
     )
     assert check.note_errors == {pk: ["说明不能超过 500 字。"]}
+
+
+def test_a_note_with_a_nul_character_is_refused_beside_its_value(reg, years):
+    """Pasted from a broken file: the database cannot store it, so the filer is told, not a 500."""
+    _y2024, y2025 = years
+    pk = y2025.indicators.get(code="rd_staff").pk
+    check = check_report(
+        survey=y2025, enterprise=reg.group_a, entries={pk: Entry("22800", note="口径\x00调整")}
+    )
+    assert check.note_errors == {pk: ["说明含有无法保存的控制字符，请删除后重新填写。"]}
+    assert check.has_errors
 
 
 def test_the_stored_values_are_checked_when_no_entries_are_given(reg, years):

@@ -224,6 +224,84 @@ def test_the_reviewer_who_filled_the_values_may_not_approve_them(reg, years, fil
     assert filed.status == Status.GROUP_REVIEW
 
 
+def test_anyone_who_typed_values_may_not_approve_even_if_someone_else_submitted(reg, years, filed):
+    """The reviewer typed most values, another editor changed one and submitted: still not theirs to check."""
+    _y2024, y2025 = years
+    both = reg.users["groupa_reviewer"]
+    both.groups.add(reg.provisioned["group_a"].groups["editor"])
+    save_report(
+        survey=y2025,
+        enterprise=reg.group_a,
+        user=both,
+        entries=entries(y2025, {**A_2025, "rd_staff": "23000"}),
+    )
+    save_report(
+        survey=y2025,
+        enterprise=reg.group_a,
+        user=reg.users["groupa_editor"],
+        entries=entries(y2025, {**A_2025, "rd_staff": "23010"}),
+        submit=True,
+    )
+    with pytest.raises(SurveyRefused, match="你填报或提交了这份报表，不能自己审核"):
+        group_approve(report=filed, user=both)
+    filed.refresh_from_db()
+    assert filed.status == Status.GROUP_REVIEW
+
+
+def test_values_typed_in_an_earlier_round_still_bar_their_maker_from_approving(reg, years, filed):
+    """Returned and refiled by someone else: the first round's values are still in the report."""
+    _y2024, y2025 = years
+    both = reg.users["groupa_reviewer"]
+    both.groups.add(reg.provisioned["group_a"].groups["editor"])
+    save_report(
+        survey=y2025,
+        enterprise=reg.group_a,
+        user=both,
+        entries=entries(y2025, {**A_2025, "rd_staff": "23000"}),
+        submit=True,
+    )
+    group_return(report=filed, user=reg.users["groupa_reviewer"], comment="请再核对一遍。")
+    save_report(
+        survey=y2025,
+        enterprise=reg.group_a,
+        user=reg.users["groupa_editor"],
+        entries=entries(y2025, {**A_2025, "rd_staff": "23010"}),
+        submit=True,
+    )
+    with pytest.raises(SurveyRefused, match="你填报或提交了这份报表，不能自己审核"):
+        group_approve(report=filed, user=both)
+    filed.refresh_from_db()
+    assert filed.status == Status.GROUP_REVIEW
+
+
+@pytest.mark.parametrize("step", ["group_return", "group_approve"])
+def test_a_group_reviewers_comment_with_a_nul_character_is_refused_and_changes_nothing(
+    reg, filed, step
+):
+    submitted(reg, filed)
+    function = {"group_return": group_return, "group_approve": group_approve}[step]
+    with pytest.raises(SurveyRefused, match="含有无法保存的控制字符"):
+        function(report=filed, user=reg.users["groupa_reviewer"], comment="口径\x00有误")
+    filed.refresh_from_db()
+    assert filed.status == Status.GROUP_REVIEW
+    assert actions(filed) == [Action.SAVE, Action.SUBMIT]
+
+
+def test_the_regulators_comments_with_a_nul_character_are_refused_and_change_nothing(reg, filed):
+    sent(reg, filed)
+    regulator = reg.users["regulator_reviewer"]
+    for function in (return_report, accept_report):
+        with pytest.raises(SurveyRefused, match="含有无法保存的控制字符"):
+            function(report=filed, user=regulator, comment="请\x00核对")
+    filed.refresh_from_db()
+    assert filed.status == Status.SUBMITTED
+    accept_report(report=filed, user=regulator)
+    with pytest.raises(SurveyRefused, match="重新打开的原因含有无法保存的控制字符"):
+        reopen_report(report=filed, user=regulator, reason="更正\x00数据")
+    filed.refresh_from_db()
+    assert filed.status == Status.ACCEPTED
+
+
 def test_a_group_return_needs_a_comment_and_reaches_the_filer(
     reg, filed, django_capture_on_commit_callbacks
 ):
@@ -364,6 +442,27 @@ def test_a_return_by_the_regulator_mails_everyone_who_saved_the_report(
     assert recipients() == ["groupa_admin@example.cn", "groupa_editor@example.cn"]
     assert mail.outbox[0].subject == "【退回修改】2025 年度科技情况调查报表"
     assert "请补充说明。" in mail.outbox[0].body
+
+
+def test_a_filer_who_has_left_the_group_is_not_mailed_its_returned_report(
+    reg, years, filed, django_capture_on_commit_callbacks
+):
+    """The editor moved to group B: group A's return is none of their business any more."""
+    _y2024, y2025 = years
+    save_report(
+        survey=y2025,
+        enterprise=reg.group_a,
+        user=reg.users["groupa_admin"],
+        entries=entries(y2025, {**A_2025, "rd_staff": "23000"}),
+    )
+    sent(reg, filed)
+    moved = reg.users["groupa_editor"]
+    moved.groups.clear()
+    moved.groups.add(reg.provisioned["group_b"].groups["editor"])
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        return_report(report=filed, user=reg.users["regulator_editor"], comment="请补充说明。")
+    assert recipients() == ["groupa_admin@example.cn"]
 
 
 def test_nobody_is_mailed_when_a_step_is_refused(reg, filed, django_capture_on_commit_callbacks):

@@ -539,3 +539,83 @@ def test_saving_without_a_change_records_nothing(reg, years, client):
     assert messages_of(post(client, url, form_data(y2025, A_2025))) == ["报表没有修改。"]
     report = SurveyReport.objects.get(survey=y2025, enterprise=reg.group_a)
     assert list(report.events.values_list("action", flat=True)) == ["save"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("1e999999999", "数值过大"),
+        ("-1e999999999", "数值过大"),
+        ("1E+1000000", "数值过大"),
+        ("1e-999999999", "最多保留 4 位小数"),
+    ],
+)
+def test_a_number_with_an_absurd_exponent_is_refused_beside_the_field(
+    reg, years, client, typed, message
+):
+    """Pasted from a spreadsheet in scientific notation: an error next to the value, never a 500."""
+    _y2024, y2025 = years
+    login(client, reg.users["groupa_editor"])
+    response = post(
+        client,
+        report_url(y2025, reg.group_a),
+        form_data(y2025, {**A_2025, "rd_expenditure": typed, "rd_staff": typed}),
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "报表未保存：请改正下面标出的错误。" in html
+    assert f'value="{typed}"' in html
+    assert message in html
+    assert not SurveyReport.objects.filter(survey=y2025).exists(), "nothing stored"
+
+
+def test_a_note_with_a_nul_character_is_refused_and_nothing_is_stored(reg, years, client):
+    _y2024, y2025 = years
+    login(client, reg.users["groupa_editor"])
+    response = post(
+        client,
+        report_url(y2025, reg.group_a),
+        form_data(y2025, A_2025, notes={"rd_expenditure": "含\x00所属企业"}),
+    )
+    assert response.status_code == 200
+    assert "说明含有无法保存的控制字符，请删除后重新填写。" in response.content.decode()
+    assert not SurveyReport.objects.filter(survey=y2025).exists(), "nothing stored"
+
+
+def test_a_return_comment_with_a_nul_character_is_refused_in_a_message(reg, years, client):
+    _y2024, y2025 = years
+    report, _check = save_report(
+        survey=y2025,
+        enterprise=reg.group_a,
+        user=reg.users["groupa_editor"],
+        entries=entries(y2025, A_2025),
+        submit=True,
+    )
+    login(client, reg.users["groupa_reviewer"])
+    url = report_url(y2025, reg.group_a)
+    response = post(client, url, {"action": "group_return", "comment": "口径\x00有误"})
+    assert response.status_code == 302
+    assert messages_of(response) == ["退回意见含有无法保存的控制字符，请删除后重新填写。"]
+    report.refresh_from_db()
+    assert report.status == Status.GROUP_REVIEW
+
+
+def test_an_indicator_whose_minimum_exceeds_its_maximum_is_refused(reg, years, client):
+    _y2024, y2025 = years
+    login(client, reg.users["regulator_editor"])
+    response = post(
+        client,
+        "/admin/regulator/survey/2025/edit/",
+        indicator_formset(y2025, {"rd_staff": {"min_value": "500", "max_value": "100"}}),
+    )
+    assert response.status_code == 200
+    assert "最大值不能小于最小值（500）。" in response.content.decode()
+    rd_staff = y2025.indicators.get(code="rd_staff")
+    assert (rd_staff.min_value, rd_staff.max_value) != (500, 100)
+
+    response = post(
+        client,
+        "/admin/regulator/survey/2025/edit/",
+        indicator_formset(y2025, {"rd_staff": {"min_value": "100", "max_value": "100"}}),
+    )
+    assert response.status_code == 302, "an equal minimum and maximum is a fixed value, allowed"

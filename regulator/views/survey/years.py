@@ -27,7 +27,7 @@ from snippets.models import Enterprise
 
 from ... import access
 from ...models import Indicator, SurveyReport, SurveyYear
-from ...survey import INDICATOR_WORDING_FIELDS, SurveyRefused, open_survey_year
+from ...survey import INDICATOR_WORDING_FIELDS, SurveyRefused, format_value, open_survey_year
 from .common import refuse_unless_taking_part, status_label
 
 Status = SurveyReport.Status
@@ -177,6 +177,15 @@ class SurveyYearForm(WagtailAdminModelForm):
                 form.add_error("not_more_than", gettext("只能选择本年度的指标。"))
             if limit is not None and form.instance.pk and limit.pk == form.instance.pk:
                 form.add_error("not_more_than", gettext("指标不能以自己为上限。"))
+            low, high = (
+                getattr(form, "cleaned_data", {}).get(k) for k in ("min_value", "max_value")
+            )
+            deleted = formset.can_delete and formset._should_delete_form(form)
+            if low is not None and high is not None and low > high and not deleted:
+                form.add_error(
+                    "max_value",
+                    gettext("最大值不能小于最小值（%(min)s）。") % {"min": format_value(low)},
+                )
         if not report_count:
             return cleaned
         frozen = gettext(
