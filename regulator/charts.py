@@ -107,14 +107,18 @@ def bar_chart(
         "",
         '<span{} style="overflow-wrap:anywhere;line-height:1.3">{}</span>'
         '<span style="position:relative;height:.9rem;background:#f1f1f1">{}{}</span>'
-        '<span style="white-space:nowrap;text-align:right;font-variant-numeric:tabular-nums">{}</span>',
+        # The number never breaks; a long unit ("patents per 100 R&D staff") wraps under it
+        # rather than widening a phone's page.
+        '<span style="text-align:right;max-width:9rem"><span style="white-space:nowrap;'
+        'font-variant-numeric:tabular-nums">{}</span>{}</span>',
         (
             (
                 format_html(' lang="{}"', lang) if lang else "",
                 label,
                 bar(value),
                 axis,
-                _number(value, places) + suffix,
+                _number(value, places),
+                suffix,
             )
             for label, value, lang in shown
         ),

@@ -164,6 +164,7 @@ def test_editor_cannot_schedule_or_expire_a_sub_platform_page(world, client):
             "intro": page.intro,
             "go_live_at": "2030-01-01 08:00",
             "expire_at": "2030-02-01 08:00",
+            "nav_links-count": "0",
         },
     )
 
@@ -179,7 +180,13 @@ def test_editor_cannot_hand_the_sub_platform_to_another_enterprise(world, client
     form = form_class(
         instance=page,
         for_user=world.users["a1_editor"],
-        data={"title": page.title, "slug": page.slug, "enterprise": other.pk, "intro": ""},
+        data={
+            "title": page.title,
+            "slug": page.slug,
+            "enterprise": other.pk,
+            "intro": "",
+            "nav_links-count": "0",
+        },
     )
 
     assert form.is_valid(), form.errors
