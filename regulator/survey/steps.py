@@ -159,16 +159,6 @@ def _submit(report, user):
     _notify_on_commit(report, "submitted", user)
 
 
-def last_actors(report, actions):
-    """Users of the latest event of each of ``actions`` (None for a missing one)."""
-    actors = {}
-    for action, user_id in report.events.filter(action__in=actions).values_list(
-        "action", "user_id"
-    ):  # newest first (model ordering)
-        actors.setdefault(action, user_id)
-    return actors
-
-
 @transaction.atomic
 def group_return(*, report, user, comment):
     """The group's reviewer sends the report back to its fillers, saying why."""

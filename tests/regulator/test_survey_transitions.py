@@ -210,11 +210,17 @@ def test_group_review_belongs_to_the_groups_own_reviewers(reg, filed):
     assert filed.status == Status.GROUP_REVIEW
 
 
-def test_the_reviewer_who_filled_the_values_may_not_approve_them(reg, years, filed):
+@pytest.fixture
+def both(reg):
+    """集团 A's reviewer who also holds its editor role: may fill in, so must not check their own work."""
+    user = reg.users["groupa_reviewer"]
+    user.groups.add(reg.provisioned["group_a"].groups["editor"])
+    return user
+
+
+def test_the_reviewer_who_filled_the_values_may_not_approve_them(reg, years, filed, both):
     """Maker-checker: someone who is both editor and reviewer of the group checks others' work only."""
     _y2024, y2025 = years
-    both = reg.users["groupa_reviewer"]
-    both.groups.add(reg.provisioned["group_a"].groups["editor"])
     save_report(
         survey=y2025, enterprise=reg.group_a, user=both, entries=entries(y2025, A_2025), submit=True
     )
@@ -224,11 +230,11 @@ def test_the_reviewer_who_filled_the_values_may_not_approve_them(reg, years, fil
     assert filed.status == Status.GROUP_REVIEW
 
 
-def test_anyone_who_typed_values_may_not_approve_even_if_someone_else_submitted(reg, years, filed):
+def test_anyone_who_typed_values_may_not_approve_even_if_someone_else_submitted(
+    reg, years, filed, both
+):
     """The reviewer typed most values, another editor changed one and submitted: still not theirs to check."""
     _y2024, y2025 = years
-    both = reg.users["groupa_reviewer"]
-    both.groups.add(reg.provisioned["group_a"].groups["editor"])
     save_report(
         survey=y2025,
         enterprise=reg.group_a,
@@ -248,11 +254,11 @@ def test_anyone_who_typed_values_may_not_approve_even_if_someone_else_submitted(
     assert filed.status == Status.GROUP_REVIEW
 
 
-def test_values_typed_in_an_earlier_round_still_bar_their_maker_from_approving(reg, years, filed):
+def test_values_typed_in_an_earlier_round_still_bar_their_maker_from_approving(
+    reg, years, filed, both
+):
     """Returned and refiled by someone else: the first round's values are still in the report."""
     _y2024, y2025 = years
-    both = reg.users["groupa_reviewer"]
-    both.groups.add(reg.provisioned["group_a"].groups["editor"])
     save_report(
         survey=y2025,
         enterprise=reg.group_a,
