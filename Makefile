@@ -6,7 +6,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: install run serve setup test check lint format browser-test bench messages clean
+.PHONY: install run serve setup test test-sqlite check lint format browser-test bench messages clean
 
 install: $(VENV)/.installed node_modules/axe-core/axe.min.js
 
@@ -31,9 +31,18 @@ setup: install
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py seed_demo
 
-## Everything CI checks: Django's checks, migrations in sync, lint, the test suite.
+# pytest-xdist: one worker per core, each with its own test database; the browser tests
+# stay together on one worker (they share a development server, see tests/conftest.py).
+TEST_WORKERS ?= auto
+PYTEST := $(PY) -m pytest -q -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+
+## Everything CI checks: Django's checks, migrations in sync, lint, the whole test suite.
 test: install check lint
-	$(PY) -m pytest -q
+	$(PYTEST)
+
+## The tests whose behaviour can differ between databases, on SQLite (CI's second pass).
+test-sqlite: install
+	env -u DATABASE_URL $(PYTEST) -m database_sensitive
 
 check: install
 	$(PY) manage.py check
@@ -49,7 +58,7 @@ format: install
 
 ## Browser tests in Debian's Chromium (apt-get install chromium fonts-noto-cjk).
 browser-test: install
-	$(PY) -m pytest -q -m browser
+	$(PY) -m pytest -q -m browser $(PYTEST_ARGS)
 
 bench: install
 	$(PY) bench/run.py

@@ -35,10 +35,51 @@ def _fresh_cache():
     cache.clear()
 
 
+# What can differ between PostgreSQL and SQLite: every page type rendered and its query count, the
+# demo loader, bad input in paths and query strings (integer ranges), search (FTS5 against
+# PostgreSQL's FTS), the import's bulk writes, directory facets and counts, date and decimal
+# arithmetic of the regulator's reports. CI runs the whole suite on PostgreSQL and these again
+# on SQLite (`make test-sqlite`); `make test` on SQLite runs everything.
+DATABASE_SENSITIVE = (
+    "tests/test_site.py",
+    "tests/pages/",
+    "tests/search/",
+    "tests/api/test_queries.py",
+    "tests/api/test_leaks.py",
+    "tests/snippets/test_directory.py",
+    "tests/snippets/test_listing_import.py",
+    "tests/snippets/test_listing_models.py",
+    "tests/regulator/test_participation.py",
+    "tests/regulator/test_ranking.py",
+    "tests/regulator/test_survey_rules.py",
+)
+
+
 def pytest_configure(config):
     # whitenoise warns when collectstatic has not run; tests serve no static files.
     config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")
     config.addinivalue_line("markers", "seed: loads the demo content (a few seconds each)")
+    config.addinivalue_line(
+        "markers", "database_sensitive: runs on SQLite too in CI (see DATABASE_SENSITIVE)"
+    )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Mark the database-sensitive tests, and keep the browser tests on one xdist worker.
+
+    The browser tests share one development server and its demo database (a
+    session fixture); spread over workers, each would migrate and seed its
+    own. ``--dist loadgroup`` sends the group to one worker while the other
+    runs the rest. This runs before xdist reads the groups.
+    """
+    root = config.rootpath
+    for item in items:
+        path = item.path.relative_to(root).as_posix()
+        if path.startswith(DATABASE_SENSITIVE):
+            item.add_marker(pytest.mark.database_sensitive)
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 @pytest.fixture(autouse=True)
@@ -72,9 +113,43 @@ def django_db_setup(django_db_setup, django_db_blocker):
         ensure_site_structure()
 
 
+@pytest.fixture(scope="module")
+def module_transaction(django_db_setup, django_db_blocker):
+    """A transaction around a whole test module, for data that its tests share.
+
+    Module-scoped fixtures that ask for it build their rows once; each test's
+    own transaction (pytest-django's ``db``) is then a savepoint inside it and
+    rolls back to the shared rows, and the module's end rolls them back too.
+    Tests get a deep copy of the built objects (``copy.deepcopy``, as Django's
+    ``setUpTestData`` does), so what one test changes in memory the next does
+    not see. Search indexing is off while building, as in every test.
+    """
+    from django.db import transaction
+    from django.test import override_settings
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            with override_settings(
+                WAGTAILSEARCH_BACKENDS={
+                    "default": {"BACKEND": "search.backend", "AUTO_UPDATE": False}
+                }
+            ):
+                yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
 @pytest.fixture
 def site(db):
     """The site skeleton: ``site.home``, ``site.news`` … ``site.enterprises``, ``site.en_home``."""
+    return site_structure()
+
+
+def site_structure():
+    """``site`` for module-scoped fixtures, which cannot ask for the function-scoped ``db``."""
     from wagtail.models import Locale
 
     home, sections = ensure_site_structure()  # already there: this only looks it up

@@ -5,8 +5,8 @@ import json
 import pytest
 from wagtail.models import APIToken
 
-from tests.snippets.listing_world import listings  # noqa: F401  (fixture)
-from tests.workflows.conftest import world  # noqa: F401  (fixture)
+from tests.snippets.listing_world import listings, listings_built  # noqa: F401  (fixtures)
+from tests.workflows.conftest import world, world_built  # noqa: F401  (fixtures)
 
 
 @pytest.fixture

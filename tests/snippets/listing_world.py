@@ -8,6 +8,7 @@ revert to) and a title naming its owner and state, so a page that shows it
 can be searched for it.
 """
 
+import copy
 from types import SimpleNamespace
 
 import pytest
@@ -25,8 +26,15 @@ def listing_title(owner, state):
 
 
 @pytest.fixture
-def listings(world):
+def listings(listings_built, world):
+    """``listings_built``, a fresh copy for each test (the world's rows are built first)."""
+    return copy.deepcopy(listings_built)
+
+
+@pytest.fixture(scope="module")
+def listings_built(world_built):
     """``listings.items[state][owner]`` (instruments), ``listings.enterprises[owner]``."""
+    world = world_built
     field = TechFieldFactory(name="分析测试", slug="analysis")
     enterprises = {
         owner: Enterprise.objects.get(code=code) for owner, code in ENTERPRISE_CODES.items()

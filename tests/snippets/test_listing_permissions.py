@@ -31,7 +31,9 @@ from workflows.listing_policy import ListingPermissionPolicy
 pytestmark = pytest.mark.django_db
 
 world = workflow_fixtures.world
+world_built = workflow_fixtures.world_built
 listings = listing_world.listings
+listings_built = listing_world.listings_built
 title_of = listing_world.listing_title
 edit_data = listing_world.edit_data
 

@@ -6,12 +6,15 @@ provisioning. ``world``: enterprises provisioned exactly as the admin does it,
 for the authorization matrix and the bypass tests.
 """
 
+import copy
 from types import SimpleNamespace
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission, PageLogEntry
 
+from tests.conftest import site_structure
 from tests.factories import EnterpriseFactory, NewsPageFactory, TrendPageFactory
 from workflows.models import EnterpriseRole
 from workflows.provisioning import provision_enterprise, provision_regulator
@@ -110,7 +113,13 @@ WORLD_OWNERS = ("a1", "group_a", "b1", "regulator")
 
 
 @pytest.fixture
-def world(site, django_user_model):
+def world(world_built, db):
+    """The provisioned world of ``world_built``, a fresh copy for each test (see below)."""
+    return copy.deepcopy(world_built)
+
+
+@pytest.fixture(scope="module")
+def world_built(module_transaction):
     """Enterprises provisioned as the admin does it, accounts per role, and their items.
 
     ``world.users[role]``; ``world.items[state][owner]`` with state ``draft``,
@@ -119,6 +128,8 @@ def world(site, django_user_model):
     ``world.parents[owner]`` where the owner's items live and
     ``world.elsewhere[owner]`` a sub-platform of another enterprise.
     """
+    site = site_structure()
+    django_user_model = get_user_model()
     ensure_review_workflow()
     group_a = EnterpriseFactory(code="group-a", name="示例能源集团有限公司", short_name="示例能源")
     a1 = EnterpriseFactory(

@@ -337,6 +337,7 @@ def test_see_in_the_workflow_reports(world, client, report):
 # refused; both count as "not allowed" here.
 
 listings = listing_world.listings
+listings_built = listing_world.listings_built
 LISTING_OWNERS = listing_world.LISTING_OWNERS
 # Who sees a listing in the admin: its writers and the reviewers of its group.
 LISTING_READERS = {role: WRITERS.get(role, set()) | REVIEWERS.get(role, set()) for role in ROLES}
