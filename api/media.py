@@ -13,34 +13,22 @@ import functools
 
 from django.core.exceptions import PermissionDenied
 
+from enterprises import access
 
-def _scoped(wagtail_queryset, permission_policy):
+
+def _scoped(wagtail_queryset):
     @functools.wraps(wagtail_queryset)
     def queryset_for(request):
-        queryset = wagtail_queryset(request)
-        user = request.user
-        if not user.is_authenticated:
+        if not access.is_active_user(request.user):
             raise PermissionDenied
-        if user.is_superuser:
-            return queryset
-        allowed = permission_policy.instances_user_has_any_permission_for(
-            user, ["add", "change", "choose"]
-        )
-        return queryset.filter(pk__in=allowed.values("pk"))
+        return access.media_visible_to(request.user, wagtail_queryset(request))
 
     return queryset_for
 
 
 def scope_media():
-    from wagtail.documents import get_document_model
     from wagtail.documents.api.v3 import router as documents
-    from wagtail.images import get_image_model
     from wagtail.images.api.v3 import router as images
-    from wagtail.permissions import policy_registry
 
-    documents.get_documents_queryset = _scoped(
-        documents.get_documents_queryset, policy_registry.get_by_type(get_document_model())
-    )
-    images.get_images_queryset = _scoped(
-        images.get_images_queryset, policy_registry.get_by_type(get_image_model())
-    )
+    documents.get_documents_queryset = _scoped(documents.get_documents_queryset)
+    images.get_images_queryset = _scoped(images.get_images_queryset)

@@ -40,6 +40,7 @@ def install():
     pages.refuse_publication(wagtail_pages)
     media.scope_media()
 
+    from .bounds import bounded_integers
     from .catalogue import enterprises_router, search_router, tech_fields_router
     from .listings import register_conflict_handler
     from .listings import router as listings_router
@@ -56,6 +57,8 @@ def install():
     api.add_router("/tech-fields/", tech_fields_router)
     api.add_router("/search/", search_router)
     register_conflict_handler(api)
+    # Every operation, Wagtail's too: a path id past 64 bits is a 404, an offset a 422.
+    api.add_decorator(bounded_integers)
 
 
 def get_api():

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
@@ -12,6 +14,7 @@ from pages import views as page_views
 from pages.sitemaps import BilingualSitemap, ListingSitemap
 from search import views as search_views
 from snippets.views import localize as listing_localize
+from workflows import admin_guards
 from workflows import reports as workflow_reports
 
 urlpatterns = [
@@ -21,6 +24,9 @@ urlpatterns = [
     # wagtail-localize's views, asking the row-level policy for resource
     # listings (snippets/views/localize.py); before the admin, at its URLs.
     *listing_localize.urlpatterns("admin/localize/"),
+    # Wagtail's page screens that would name a page before asking who is looking
+    # (workflows/admin_guards.py); before the admin, at its URLs.
+    *admin_guards.urlpatterns("admin/", wagtailadmin_urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path(
@@ -40,7 +46,12 @@ if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Images only: documents are served by /documents/<id>/<name>, which asks the access
+    # module (enterprises/); production's web server must not expose media/documents/ either.
+    for folder in ("images", "original_images"):
+        urlpatterns += static(
+            f"{settings.MEDIA_URL}{folder}/", document_root=Path(settings.MEDIA_ROOT) / folder
+        )
 
 # Chinese at /, English at /en/ (DESIGN.md §5).
 urlpatterns += i18n_patterns(

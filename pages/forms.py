@@ -4,13 +4,13 @@ import json
 import re
 import secrets
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import BadRequest, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.blocks.base import BlockField
+from wagtail.blocks.base import BlockField, BlockWidget
 
 from workflows.forms import SecrecyDeclarationFormMixin
 
@@ -56,6 +56,24 @@ class ReviewedPageForm(SecrecyDeclarationFormMixin, WagtailAdminPageForm):
         except ValidationError:
             return False
         return _without_block_keys(initial) == _without_block_keys(data)
+
+    def _widget_data_value(self, widget, html_name):
+        """Read a StreamField the way the editor posts it; a POST without its structure is a 400.
+
+        Wagtail's StreamBlock and ListBlock read their ``-count``, ``-type``,
+        ``-deleted`` and ``-order`` keys with ``data[...]`` and ``int()``, so a
+        POST without them (the edit, create or revert form posted empty or cut
+        short) raised KeyError or ValueError out of ``is_valid()``: a 500 for
+        anyone who may edit the page. The editor's own form always sends them.
+        Django reads every bound field's data through this method, so the check
+        covers Wagtail's edit, create and revert views without replacing any.
+        """
+        try:
+            return super()._widget_data_value(widget, html_name)
+        except (KeyError, ValueError) as e:
+            if isinstance(widget, BlockWidget):
+                raise BadRequest(f"Malformed or missing StreamField data: {html_name}") from e
+            raise
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

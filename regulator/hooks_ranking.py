@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from workflows import converters  # noqa: F401  (registers <int64:...>)
+
 from . import access
 from .views import ranking as views
 
@@ -18,22 +20,22 @@ def register_ranking_urls():
     return [
         path("reports/patent-ranking/", views.ranking_report, name="regulator_patent_ranking"),
         path(
-            "reports/patent-ranking/<int:year>/",
+            "reports/patent-ranking/<int64:year>/",
             views.ranking_report,
             name="regulator_patent_ranking_year",
         ),
         path(
-            "reports/patent-ranking/<int:year>/xlsx/",
+            "reports/patent-ranking/<int64:year>/xlsx/",
             views.export_xlsx,
             name="regulator_patent_ranking_xlsx",
         ),
         path(
-            "reports/patent-ranking/<int:year>/release/",
+            "reports/patent-ranking/<int64:year>/release/",
             views.release_ranking,
             name="regulator_patent_ranking_release",
         ),
         path(
-            "reports/patent-ranking/<int:year>/withdraw/",
+            "reports/patent-ranking/<int64:year>/withdraw/",
             views.withdraw_ranking,
             name="regulator_patent_ranking_withdraw",
         ),

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from workflows import converters  # noqa: F401  (registers <int64:...>)
+
 from . import access
 from .survey.panel import SurveyStatusPanel, survey_panel_groups
 from .views import survey as views
@@ -21,27 +23,27 @@ def register_survey_urls():
         path("regulator/survey/", views.survey_index, name="regulator_surveys"),
         path("regulator/survey/new/", views.create_year, name="regulator_survey_create"),
         path(
-            "regulator/survey/<int:year>/edit/",
+            "regulator/survey/<int64:year>/edit/",
             views.SurveyYearEditView.as_view(),
             name="regulator_survey_edit",
         ),
         path(
-            "regulator/survey/<int:year>/",
+            "regulator/survey/<int64:year>/",
             views.SurveyReportsView.as_view(),
             name="regulator_survey_reports",
         ),
         path(
-            "regulator/survey/<int:year>/results/",
+            "regulator/survey/<int64:year>/results/",
             views.SurveyReportsView.as_view(results_only=True),
             name="regulator_survey_reports_results",
         ),
         path(
-            "regulator/survey/<int:year>/reports/<int:enterprise_id>/",
+            "regulator/survey/<int64:year>/reports/<int64:enterprise_id>/",
             views.survey_report,
             name="regulator_survey_report",
         ),
         path(
-            "regulator/survey/<int:year>/reports/<int:enterprise_id>/xlsx/",
+            "regulator/survey/<int64:year>/reports/<int64:enterprise_id>/xlsx/",
             views.survey_report_export,
             name="regulator_survey_report_export",
         ),

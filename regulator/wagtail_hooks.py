@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from workflows import converters  # noqa: F401  (registers <int64:...>)
+
 from . import access, panels
 from .views import contacts, notices
 
@@ -20,7 +22,7 @@ from .views import contacts, notices
 def register_regulator_urls():
     return [
         path(
-            "regulator/notices/<int:notice_id>/acknowledge/",
+            "regulator/notices/<int64:notice_id>/acknowledge/",
             notices.acknowledge_notice,
             name="regulator_acknowledge_notice",
         ),
@@ -35,7 +37,7 @@ def register_regulator_urls():
             name="regulator_notice_receipts_results",
         ),
         path(
-            "reports/notice-receipts/<int:notice_id>/",
+            "reports/notice-receipts/<int64:notice_id>/",
             notices.NoticeReceiptDetailView.as_view(),
             name="regulator_notice_receipt_detail",
         ),
@@ -46,7 +48,7 @@ def register_regulator_urls():
             name="regulator_contacts_results",
         ),
         path(
-            "regulator/contacts/<int:enterprise_id>/",
+            "regulator/contacts/<int64:enterprise_id>/",
             contacts.contact_registration,
             name="regulator_contact_registration",
         ),

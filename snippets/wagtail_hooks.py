@@ -14,6 +14,8 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from enterprises import access
+from workflows import converters  # noqa: F401  (registers <int64:...>)
 from workflows.listing_policy import ListingPermissionPolicy
 
 from .models import LISTING_MODELS, Enterprise, Listing, ListingLogEntry, TechField
@@ -121,9 +123,9 @@ def register_listing_transfer_urls():
         path("<str:kind>/template/", imports.TemplateDownloadView.as_view(), name="template"),
         path("<str:kind>/import/", imports.ImportView.as_view(), name="import"),
         path("<str:kind>/export/", imports.ExportView.as_view(), name="export"),
-        path("imports/<int:pk>/", imports.ImportStatusView.as_view(), name="status"),
-        path("imports/<int:pk>/progress/", imports.ImportProgressView.as_view(), name="progress"),
-        path("imports/<int:pk>/errors/", imports.ErrorReportView.as_view(), name="errors"),
+        path("imports/<int64:pk>/", imports.ImportStatusView.as_view(), name="status"),
+        path("imports/<int64:pk>/progress/", imports.ImportProgressView.as_view(), name="progress"),
+        path("imports/<int64:pk>/errors/", imports.ErrorReportView.as_view(), name="errors"),
     ]
     return [path("listings/io/", include((urls, "listing_io"), namespace="listing_io"))]
 
@@ -146,3 +148,7 @@ def register_listing_transfer_menu_item():
         icon_name="download",
         order=230,
     )
+
+
+# Files used by a listing are public while the listing is (enterprises/access.py).
+access.register_public_items(Listing, lambda: Listing.objects.public())

@@ -14,6 +14,7 @@ import wagtail_factories
 from django.utils import timezone
 from wagtail.models import Collection
 
+from pages.demo.documents import text_pdf
 from pages.models import (
     AchievementPage,
     EnterprisePage,
@@ -62,7 +63,8 @@ class ImageFactory(wagtail_factories.ImageFactory):
 
 
 def _pdf_bytes(text="附件"):
-    return b"%PDF-1.4\n% " + text.encode() + b"\n%%EOF\n"
+    """A PDF the secrecy scan can read: an unreadable file is a finding that keeps a page offline."""
+    return text_pdf(text, [(text, 11)])
 
 
 class DocumentFactory(wagtail_factories.DocumentFactory):

@@ -13,6 +13,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 import workflows.accounts  # noqa: F401 (scoped user bulk actions)
+import workflows.admin_guards  # noqa: F401 (before_move_page; screens that name a page)
 from workflows import (
     audit,  # noqa: F401 (审核记录 report: its menu item and URLs)
     bulk_approve,
@@ -124,3 +125,13 @@ def approve_in_the_listing_editor_without_a_new_revision(registry):
     from snippets.models import Listing
 
     registry.register(Listing, listing_review.ReviewEditAction)
+
+
+# The one publish gate (workflows/secrecy/gate.py): the copy form's "publish copies" and alias, the
+# write API's page actions, and the last line under whatever else publishes.
+from workflows.secrecy import gate as secrecy_gate  # noqa: E402  (kept with its hooks)
+
+hooks.register("before_copy_page", secrecy_guard.refuse_live_copy_with_hits)
+hooks.register("register_actions", secrecy_gate.register_api_actions)
+hooks.register("register_log_actions", secrecy_gate.register_log_actions)
+secrecy_gate.connect()

@@ -28,6 +28,7 @@ def env_list(name, default=""):
 DEBUG = env_bool("DEBUG", False)
 
 INSTALLED_APPS = [
+    "enterprises",  # the access module every path asks (DESIGN.md §10)
     "pages",
     "snippets",
     "workflows",
@@ -80,6 +81,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "config.middleware.OutOfRangeIdMiddleware",  # ids past 64 bits in Wagtail's URLs: 404
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -212,6 +214,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # Wagtail's database backend (PostgreSQL FTS, SQLite FTS5), asked in words segmented
 # by jieba: search/backend.py (DESIGN.md §5).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
+# Documents are served through Django so that the access module decides
+# (enterprises/wagtail_hooks.py); never a direct storage URL.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip", "ofd"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from pages.forms import ReviewedPageForm
 from snippets.models import RESOURCE_KINDS, SUPPLY_DEMAND_KINDS
+from workflows import converters  # noqa: F401  (registers <int64:...>)
 
 
 class DirectoryPage(RoutablePageMixin, Page):
@@ -64,13 +65,13 @@ class DirectoryPage(RoutablePageMixin, Page):
 
         return directory(request, self, kind_slug=kind_slug)
 
-    @path("<slug:kind_slug>/<int:pk>/", name="detail")
+    @path("<slug:kind_slug>/<int64:pk>/", name="detail")
     def detail(self, request, kind_slug, pk):
         from snippets.views.public import detail
 
         return detail(request, self, kind_slug=kind_slug, pk=pk)
 
-    @path("<slug:kind_slug>/<int:pk>/enquiry/", name="enquiry")
+    @path("<slug:kind_slug>/<int64:pk>/enquiry/", name="enquiry")
     def enquiry(self, request, kind_slug, pk):
         from snippets.views.enquiry import enquiry
 

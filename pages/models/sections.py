@@ -14,6 +14,7 @@ from wagtail.models import Page
 
 from pages.forms import ReviewedPageForm
 from pages.listing import listing_context
+from workflows import converters  # noqa: F401  (registers <int64:...>)
 
 from .articles import AchievementPage, ExperiencePage, NewsPage, NoticePage, TrendPage
 
@@ -145,7 +146,7 @@ class NoticeIndexPage(SectionPage):
 
         return ranking_index(request, self)
 
-    @path("patent-ranking/<int:year>/", name="patent_ranking_year")
+    @path("patent-ranking/<int64:year>/", name="patent_ranking_year")
     def patent_ranking_year(self, request, year):
         from regulator.views.ranking_public import ranking_year
 

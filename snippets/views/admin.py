@@ -47,6 +47,7 @@ from snippets.models import (
     Enterprise,
     Listing,
 )
+from workflows import converters  # noqa: F401  (registers <int64:...>)
 from workflows.listing_policy import visible_listings, visible_listings_q
 
 ICONS = {
@@ -496,6 +497,9 @@ class ListingViewSet(SnippetViewSet):
     search_backend_name = None
     copy_view_enabled = False
     inspect_view_enabled = False
+    # A listing's key is its link to the Listing row, so Wagtail would route it as <str:pk>
+    # and look up any digits, past 64 bits too (a 500 on SQLite); workflows/converters.py.
+    pk_path_converter = "int64"
 
     index_view_class = IndexView
     edit_view_class = EditView

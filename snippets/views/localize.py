@@ -32,6 +32,7 @@ from wagtail_localize.views import (
 )
 
 from snippets.models import Listing
+from workflows import converters  # noqa: F401  (registers <int64:...>)
 from workflows.listing_policy import visible_listings
 
 from .admin import choosable_listings, user_may
@@ -146,39 +147,39 @@ def urlpatterns(prefix):
             require_admin_access(submit_snippet_translation),
         ),
         path(
-            f"{p}update/<int:translation_source_id>/",
+            f"{p}update/<int64:translation_source_id>/",
             require_admin_access(update_translations_view),
         ),
         path(
-            f"{p}translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
+            f"{p}translate/<int64:translation_id>/strings/<int64:string_segment_id>/edit/",
             require_admin_access(translation_view(edit_translation.edit_string_translation)),
         ),
         path(
-            f"{p}translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
+            f"{p}translate/<int64:translation_id>/overrides/<int64:overridable_segment_id>/edit/",
             require_admin_access(translation_view(edit_translation.edit_override)),
         ),
         path(
-            f"{p}translate/<int:translation_id>/pofile/download/",
+            f"{p}translate/<int64:translation_id>/pofile/download/",
             require_admin_access(translation_view(edit_translation.download_pofile)),
         ),
         path(
-            f"{p}translate/<int:translation_id>/pofile/upload/",
+            f"{p}translate/<int64:translation_id>/pofile/upload/",
             require_admin_access(translation_view(edit_translation.upload_pofile)),
         ),
         path(
-            f"{p}translate/<int:translation_id>/machine_translate/",
+            f"{p}translate/<int64:translation_id>/machine_translate/",
             require_admin_access(translation_view(edit_translation.machine_translate)),
         ),
         path(
-            f"{p}translate/<int:translation_id>/preview/",
+            f"{p}translate/<int64:translation_id>/preview/",
             require_admin_access(translation_view(edit_translation.preview_translation)),
         ),
         path(
-            f"{p}translate/<int:translation_id>/preview/<str:mode>/",
+            f"{p}translate/<int64:translation_id>/preview/<str:mode>/",
             require_admin_access(translation_view(edit_translation.preview_translation)),
         ),
         path(
-            f"{p}translate/<int:translation_id>/disable/",
+            f"{p}translate/<int64:translation_id>/disable/",
             require_admin_access(translation_view(edit_translation.stop_translation)),
         ),
         path(

@@ -16,37 +16,34 @@ named human decision stands, the scan is only the safety net under it.
 
 from dataclasses import asdict
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.log_actions import log, registry
+from wagtail.log_actions import log
 from wagtail.models import Revision
 
 from workflows.tasks import specific_object
 
-from .objects import scan_object
-from .task import CLEAR
+from . import gate
 from .text import active_terms
 
 SCHEDULE_HELD = "ceti.secrecy.schedule_held"
 
 
-def _cleared(obj, revision):
-    return registry.get_logs_for_instance(obj).filter(action=CLEAR, revision=revision).exists()
-
-
 def hold_due_revisions_with_hits(*, now=None):
-    """Take every due scheduled revision with a hit off the schedule; return (object, hits) pairs."""
+    """Take every due scheduled revision with a hit off the schedule; return (object, hits) pairs.
+
+    Who scheduled it was asked when it was scheduled (the workflow, or the
+    platform administrator's 发布 with a go-live time); here the gate's scan
+    is asked again, honouring a clearance of this very revision.
+    """
     now = now or timezone.now()
     terms = active_terms()
     held = []
     for revision in Revision.objects.filter(approved_go_live_at__lt=now).order_by("pk"):
         obj = specific_object(revision.as_object())
-        hits = scan_object(obj, terms=terms)
-        if not hits or _cleared(obj, revision):
+        hits = gate.uncleared_hits(obj, revision=revision, terms=terms)
+        if not hits:
             continue
         revision.approved_go_live_at = None
         revision.save(update_fields=["approved_go_live_at"])
@@ -63,28 +60,12 @@ def hold_due_revisions_with_hits(*, now=None):
 
 
 def _tell_administrators(held):
-    recipients = list(
-        get_user_model()
-        .objects.filter(is_superuser=True, is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-    )
-    if not recipients:
-        return
-    lines = [
-        _(
+    gate.tell_administrators(
+        subject=_("定时发布已暂停：发现疑似涉密内容"),
+        intro=_(
             "以下定时发布的内容在上线前复查时发现疑似涉密内容，已取消定时发布并保留为草稿，请提交审核，由保密审查人决定："
         ),
-        "",
-    ]
-    for obj, hits in held:
-        places = "；".join(f"{hit.source}：{hit.context}" for hit in hits[:5])
-        lines.append(f"《{obj}》 {places}")
-    send_mail(
-        subject=_("定时发布已暂停：发现疑似涉密内容"),
-        message="\n".join(lines),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=recipients,
+        held=held,
     )
 
 
