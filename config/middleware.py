@@ -26,19 +26,20 @@ from django.apps import apps
 from django.db import models
 from django.http import Http404
 
-from workflows.converters import MAX_INT64_DIGITS, fits_int64
+from workflows.converters import Int64Converter, fits_int64
 
 ID_ARGUMENTS = ("pk", "object_id")
 
 
 def is_int64_text(value):
-    """Whether ``value`` (text) is the decimal form of a non-negative 64-bit integer."""
+    """Whether ``value`` (text) is what ``<int64:...>`` accepts: a non-negative 64-bit integer."""
     if not (value.isascii() and value.isdigit()):
         return False
-    digits = value.lstrip("0")
-    return len(digits) < MAX_INT64_DIGITS or (
-        len(digits) == MAX_INT64_DIGITS and fits_int64(int(digits))
-    )
+    try:
+        Int64Converter().to_python(value)
+    except ValueError:
+        return False
+    return True
 
 
 def model_of(view_func, view_kwargs):

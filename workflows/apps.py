@@ -16,8 +16,10 @@ class WorkflowsConfig(AppConfig):
 
     def ready(self):
         from .notifications import connect_notifiers
+        from .secrecy import gate
 
         connect_notifiers()
+        gate.connect()  # the publish gate's last line, in every process that loads the apps
 
 
 class UsersConfig(wagtail_users_apps.WagtailUsersAppConfig):

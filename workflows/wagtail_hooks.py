@@ -23,6 +23,7 @@ from workflows import (
     reports,
 )
 from workflows.models import AccountLogEntry, SensitiveTerm
+from workflows.secrecy import gate as secrecy_gate
 from workflows.secrecy import guard as secrecy_guard
 from workflows.secrecy import scheduled as secrecy_scheduled
 from workflows.secrecy import task as secrecy_task
@@ -127,11 +128,8 @@ def approve_in_the_listing_editor_without_a_new_revision(registry):
     registry.register(Listing, listing_review.ReviewEditAction)
 
 
-# The one publish gate (workflows/secrecy/gate.py): the copy form's "publish copies" and alias, the
-# write API's page actions, and the last line under whatever else publishes.
-from workflows.secrecy import gate as secrecy_gate  # noqa: E402  (kept with its hooks)
-
+# The one publish gate (workflows/secrecy/gate.py): the copy form's "publish copies" and alias and
+# the write API's page actions (its last line is connected in WorkflowsConfig.ready).
 hooks.register("before_copy_page", secrecy_guard.refuse_live_copy_with_hits)
 hooks.register("register_actions", secrecy_gate.register_api_actions)
 hooks.register("register_log_actions", secrecy_gate.register_log_actions)
-secrecy_gate.connect()

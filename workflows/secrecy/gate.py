@@ -227,7 +227,9 @@ def _take_down(obj, *, never_online):
 
 
 def _hold(obj, revision, *, never_online=False):
-    if not getattr(obj, "live", False):
+    # A revision the workflow's 保密审查 passed was scanned there (and a clearance stands);
+    # scanning it again, attachments and all, on every publication would be work done twice.
+    if not getattr(obj, "live", False) or secrecy_passed(revision):
         return
     hits = uncleared_hits(obj, revision=revision)
     if not hits:
@@ -268,7 +270,7 @@ def take_down_live_alias(sender, instance, created=False, raw=False, **kwargs):
 
 
 def connect():
-    """Connect the last line (idempotent; called from ``workflows/wagtail_hooks.py``)."""
+    """Connect the last line (idempotent; called from ``WorkflowsConfig.ready``)."""
     page_published.connect(take_down_on_page_published, dispatch_uid="ceti-publish-gate-page")
     published.connect(take_down_on_published, dispatch_uid="ceti-publish-gate")
     post_save.connect(take_down_live_alias, dispatch_uid="ceti-publish-gate-alias")
@@ -321,28 +323,29 @@ class ApiCopyPageForTranslationAction(CopyPageForTranslationAction):
                     raise PublicationRefused(str(API_PARENT_ALIAS_REFUSED))
 
 
-class ApiPublishPageRevisionAction(PublishPageRevisionAction):
+class NoPublishThroughApi:
+    """Refuses an action that publishes: a publish action, or create/edit with ``publish``."""
+
     def check(self, skip_permission_checks=False):
-        raise PublicationRefused(str(API_PUBLISH_REFUSED))
-
-
-class ApiPublishAction(PublishRevisionAction):
-    def check(self, skip_permission_checks=False):
-        raise PublicationRefused(str(API_PUBLISH_REFUSED))
-
-
-class ApiCreatePageAction(CreatePageAction):
-    def check(self, skip_permission_checks=False):
-        if self.publish:
+        if getattr(self, "publish", True):
             raise PublicationRefused(str(API_PUBLISH_REFUSED))
         super().check(skip_permission_checks)
 
 
-class ApiEditPageAction(EditPageAction):
-    def check(self, skip_permission_checks=False):
-        if self.publish:
-            raise PublicationRefused(str(API_PUBLISH_REFUSED))
-        super().check(skip_permission_checks)
+class ApiPublishPageRevisionAction(NoPublishThroughApi, PublishPageRevisionAction):
+    pass
+
+
+class ApiPublishAction(NoPublishThroughApi, PublishRevisionAction):
+    pass
+
+
+class ApiCreatePageAction(NoPublishThroughApi, CreatePageAction):
+    pass
+
+
+class ApiEditPageAction(NoPublishThroughApi, EditPageAction):
+    pass
 
 
 def register_api_actions(registry):
